@@ -19,8 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Predicate;
 
 /**
  * The Netty end of one DHCP socket: decodes each datagram on the event loop, hands requests to the
@@ -29,8 +28,6 @@ import org.slf4j.LoggerFactory;
  * the pipeline, so one bad packet never stops the socket.
  */
 public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DhcpDatagramHandler.class);
 
     /** Chooses the socket a reply leaves from: broadcasts from the receiving interface's socket. */
     public interface ReplyChannels {
@@ -61,6 +58,7 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
     private final DhcpCounters counters;
     private final RateLimitedLog log;
     private final Clock clock;
+    private final Predicate<InetSocketAddress> acceptDestination;
 
     /**
      * @param ports the server's ports, or null to take the server port from the socket's local port
@@ -68,7 +66,19 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
      */
     public DhcpDatagramHandler(DhcpRequestHandler handler, DhcpPorts ports, Optional<ListenerInterface> iface,
             ReplyChannels replyChannels, DhcpCounters counters, RateLimitedLog log, Clock clock) {
+        this(handler, ports, iface, replyChannels, counters, log, clock, destination -> true);
+    }
+
+    /**
+     * @param acceptDestination datagrams whose destination fails this test are ignored without being
+     *                          counted: the unicast socket beside interface sockets uses it to skip the
+     *                          broadcasts that an interface socket also received
+     */
+    public DhcpDatagramHandler(DhcpRequestHandler handler, DhcpPorts ports, Optional<ListenerInterface> iface,
+            ReplyChannels replyChannels, DhcpCounters counters, RateLimitedLog log, Clock clock,
+            Predicate<InetSocketAddress> acceptDestination) {
         super(DatagramPacket.class, true);
+        this.acceptDestination = acceptDestination;
         this.handler = handler;
         this.ports = ports;
         this.iface = iface;
@@ -80,6 +90,9 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket datagram) {
+        if (!acceptDestination.test(datagram.recipient())) {
+            return;
+        }
         counters.received.increment();
         InetSocketAddress source = datagram.sender();
         DhcpPacket packet;
@@ -158,9 +171,5 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // e.g. ICMP port unreachable surfaced as a read error: log and keep the socket open
         log.warn("DHCP_SOCKET_ERROR", () -> String.valueOf(cause));
-    }
-
-    static Logger logger() {
-        return LOG;
     }
 }

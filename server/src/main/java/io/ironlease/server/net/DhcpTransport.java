@@ -6,16 +6,14 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.RawUnixChannelOption;
@@ -78,12 +76,20 @@ public final class DhcpTransport implements AutoCloseable {
                 Duration.ofSeconds(10));
         try {
             boolean relayOnly = config.interfaces().isEmpty();
+            DhcpPorts fixed = config.port() == 0 ? null : DhcpPorts.of(config.port());
             ChannelHandler unicastHandler = relayOnly
-                    ? new DhcpDatagramHandler(handler, config.port() == 0 ? null : DhcpPorts.of(config.port()),
-                            Optional.empty(), DhcpDatagramHandler.ReplyChannels.receiving(), counters, log, clock)
-                    : new Discard();
-            Channel unicast = bind(bootstrap(group, epoll, config, unicastHandler),
-                    new InetSocketAddress(config.bindAddress(), config.port()), "unicast socket");
+                    ? new DhcpDatagramHandler(handler, fixed, Optional.empty(),
+                            DhcpDatagramHandler.ReplyChannels.receiving(), counters, log, clock)
+                    : new DhcpDatagramHandler(handler, fixed, Optional.empty(),
+                            DhcpDatagramHandler.ReplyChannels.receiving(), counters, log, clock,
+                            new LocalUnicastDestinations());
+            Bootstrap unicastBootstrap = bootstrap(group, epoll, config, unicastHandler);
+            if (!relayOnly) {
+                // the original destination tells a relayed unicast from a broadcast an interface socket also got
+                unicastBootstrap.option(EpollChannelOption.IP_RECVORIGDSTADDR, true);
+            }
+            Channel unicast = bind(unicastBootstrap, new InetSocketAddress(config.bindAddress(), config.port()),
+                    "unicast socket");
             channels.add(unicast);
             InetSocketAddress unicastAddress = (InetSocketAddress) unicast.localAddress();
             DhcpPorts ports = DhcpPorts.of(unicastAddress.getPort());
@@ -185,13 +191,5 @@ public final class DhcpTransport implements AutoCloseable {
     public void close() {
         channels.forEach(c -> c.close().awaitUninterruptibly());
         group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
-    }
-
-    /** The unicast socket in interface mode: the interface sockets see these datagrams too (ISC discards them). */
-    private static final class Discard extends SimpleChannelInboundHandler<DatagramPacket> {
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
-            // released by SimpleChannelInboundHandler
-        }
     }
 }

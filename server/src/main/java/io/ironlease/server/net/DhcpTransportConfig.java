@@ -10,8 +10,9 @@ import java.util.Objects;
  * <ul>
  * <li>{@code bindAddress:port}: the unicast socket. With no interfaces it is the only socket and
  *     serves everything: relays, renewing clients and, on a one-link host, broadcasts. With interfaces
- *     it sends the unicast replies (to relays and to ciaddr, as ISC's fallback socket) and discards
- *     what it receives, which the interface sockets also see.
+ *     it serves datagrams sent to one of the host's addresses (relays, renewals) whichever interface
+ *     they came in on, sends all unicast replies (as ISC's fallback socket does) and ignores
+ *     broadcasts, which the interface sockets answer.
  * <li>{@code interfaces}: one socket per name, bound to 0.0.0.0:port and to the device
  *     (SO_BINDTODEVICE, epoll only), so a broadcast request is attributed to its link and the
  *     broadcast reply leaves through that link.

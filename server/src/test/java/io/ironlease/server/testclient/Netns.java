@@ -53,12 +53,21 @@ public final class Netns implements AutoCloseable {
 
     /** Runs a command to completion (30 s at most) and returns its output; fails on a non-zero exit. */
     public static String run(String... command) throws IOException {
+        return run(true, command);
+    }
+
+    /** Like {@link #run} but returns the output whatever the exit code (e.g. perfdhcp counting drops). */
+    public static String output(String... command) throws IOException {
+        return run(false, command);
+    }
+
+    private static String run(boolean check, String... command) throws IOException {
         Path out = Files.createTempFile("netns", ".out");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             boolean done = waitFor(p, 30);
             String text = Files.readString(out, StandardCharsets.UTF_8);
-            if (!done || p.exitValue() != 0) {
+            if (!done || check && p.exitValue() != 0) {
                 throw new IOException(String.join(" ", command) + " failed (" + (done ? "exit " + p.exitValue()
                         : "timeout") + "): " + text);
             }

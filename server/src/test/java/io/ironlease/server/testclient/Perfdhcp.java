@@ -75,7 +75,8 @@ public final class Perfdhcp {
         }
     }
 
-    static Result parse(String output, int exitCode) {
+    /** Parses a perfdhcp report. */
+    public static Result parse(String output, int exitCode) {
         Matcher rate = RATE.matcher(output);
         long[] counts = new long[4];
         Matcher section = SECTION.matcher(output);
