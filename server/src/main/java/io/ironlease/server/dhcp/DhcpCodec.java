@@ -183,9 +183,13 @@ public final class DhcpCodec {
 
     /**
      * The largest reply for {@code request}: its option 57 clamped to 576-1500 (as dhcpd), less the IP
-     * and UDP headers; {@link #DEFAULT_MAX_LENGTH} when it sent none.
+     * and UDP headers; {@link #DEFAULT_MAX_LENGTH} when it sent none; 300 bytes for a BOOTP request,
+     * whose client expects the RFC 951 layout with a 64-byte vendor area (as dhcpd).
      */
     public static int maxReplyLength(DhcpPacket request) {
+        if (request.isBootp()) {
+            return BOOTP_MIN_LENGTH;
+        }
         return request.options().maxMessageSize()
                 .stream().map(size -> Math.max(576, Math.min(1500, size)) - IP_UDP_OVERHEAD)
                 .findFirst().orElse(DEFAULT_MAX_LENGTH);

@@ -219,6 +219,7 @@ class DhcpCodecTest {
                 .isEqualTo(548);
         assertThat(DhcpCodec.maxReplyLength(p.withOptions(p.options().toBuilder().maxMessageSize(9000).build())))
                 .isEqualTo(1472);
+        assertThat(DhcpCodec.maxReplyLength(p.withOptions(DhcpOptions.empty()))).isEqualTo(300);
     }
 
     @Test
