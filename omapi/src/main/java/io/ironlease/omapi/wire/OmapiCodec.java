@@ -1,6 +1,7 @@
 package io.ironlease.omapi.wire;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -45,7 +46,9 @@ public final class OmapiCodec {
      * would be longer than {@code maxLength}; both are known before the rest arrives. The buffer's
      * position is not changed.
      */
-    public static int frameLength(ByteBuffer buffer, int maxLength) throws OmapiProtocolException {
+    public static int frameLength(ByteBuffer source, int maxLength) throws OmapiProtocolException {
+        // a view in network order whatever order the caller's buffer uses (Netty's may be little-endian)
+        ByteBuffer buffer = source.duplicate().order(ByteOrder.BIG_ENDIAN);
         int base = buffer.position();
         int available = buffer.remaining();
         if (available < OmapiMessage.HEADER_LENGTH) {
