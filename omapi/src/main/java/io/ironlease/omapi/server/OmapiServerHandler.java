@@ -131,7 +131,11 @@ final class OmapiServerHandler extends ChannelInboundHandlerAdapter implements R
         enqueue(new Pending(dispatcher.dispatch(request, signer != null, this), request.authId(), signer, false));
     }
 
-    /** dhcpd answers a bad signature with an unsigned STATUS and then closes the connection. */
+    /**
+     * A bad signature or an unknown authid gets an unsigned STATUS, as from dhcpd. dhcpd then keeps
+     * reading (omshell is the side that hangs up, OmapiClientInteropIT shows it); we close the
+     * connection after the STATUS, so a wrong key cannot keep probing on one connection.
+     */
     private void refuse(OmapiMessage request, OmapiStatus status, String why) {
         LOG.warn("OMAPI_AUTH_FAIL peer={} result={} {}", ctx.channel().remoteAddress(), status, why);
         closing = true;
