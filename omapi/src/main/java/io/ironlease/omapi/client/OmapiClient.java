@@ -27,10 +27,14 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An OMAPI client for ISC dhcpd and the ironlease server: one TCP connection, authenticated with an
@@ -50,6 +54,9 @@ public final class OmapiClient implements AutoCloseable {
     private final EventLoopGroup ownGroup;
     private final Duration requestTimeout;
     private final Object sendLock = new Object();
+    private final Queue<byte[]> outbound = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writeScheduled = new AtomicBoolean();
+    private final ScheduledFuture<?> sweeper;
     private int nextId;
     private HmacSigner signer;
     private int authId;
@@ -60,6 +67,10 @@ public final class OmapiClient implements AutoCloseable {
         this.ownGroup = ownGroup;
         this.requestTimeout = config.requestTimeout;
         this.nextId = config.firstMessageId != null ? config.firstMessageId : ThreadLocalRandom.current().nextInt();
+        long period = Math.max(10, Math.min(1000, requestTimeout.toMillis() / 4));
+        this.sweeper = channel.eventLoop().scheduleAtFixedRate(() -> handler.expire(System.nanoTime(),
+                () -> new OmapiException(OmapiStatus.TIMED_OUT, "no reply within " + requestTimeout.toMillis() + " ms")),
+                period, period, TimeUnit.MILLISECONDS);
     }
 
     public static Builder builder() {
@@ -134,7 +145,7 @@ public final class OmapiClient implements AutoCloseable {
                 nextId = 1;
             }
             OmapiMessage numbered = request.withId(id);
-            handler.pending.put(id, reply);
+            handler.pending.put(id, new OmapiClientHandler.Waiting(reply, System.nanoTime() + requestTimeout.toNanos()));
             OmapiException closed = handler.closedBecause();
             if (closed != null || !channel.isActive()) {
                 handler.pending.remove(id);
@@ -142,17 +153,27 @@ public final class OmapiClient implements AutoCloseable {
                         : new OmapiConnectionClosedException("the connection is closed"));
                 return reply;
             }
-            byte[] bytes = signer == null ? OmapiCodec.encode(numbered)
-                    : OmapiCodec.encodeSigned(numbered, authId, signer.signatureLength(), signer::sign);
-            channel.writeAndFlush(Unpooled.wrappedBuffer(bytes));
-            channel.eventLoop().schedule(() -> {
-                if (handler.pending.remove(id, reply)) {
-                    reply.completeExceptionally(new OmapiException(OmapiStatus.TIMED_OUT,
-                            "no reply within " + requestTimeout.toMillis() + " ms"));
-                }
-            }, requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            outbound.add(signer == null ? OmapiCodec.encode(numbered)
+                    : OmapiCodec.encodeSigned(numbered, authId, signer.signatureLength(), signer::sign));
+        }
+        if (writeScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(this::writeOutbound);
         }
         return reply;
+    }
+
+    /** Writes every queued request and flushes once: one event-loop task per burst, not per request. */
+    private void writeOutbound() {
+        writeScheduled.set(false);
+        boolean wrote = false;
+        byte[] bytes;
+        while ((bytes = outbound.poll()) != null) {
+            channel.write(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+        }
     }
 
     /** Whether the connection is still open. */
@@ -162,6 +183,7 @@ public final class OmapiClient implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeper.cancel(false);
         channel.close().awaitUninterruptibly();
         if (ownGroup != null) {
             ownGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

@@ -17,8 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Matches replies to outstanding requests by {@code rid} and checks their signatures. */
 final class OmapiClientHandler extends ChannelInboundHandlerAdapter {
 
+    /** A request waiting for its reply, and when it stops waiting (System.nanoTime). */
+    record Waiting(CompletableFuture<OmapiMessage> reply, long deadline) {
+    }
+
     final CompletableFuture<StartupMessage> startup = new CompletableFuture<>();
-    final Map<Integer, CompletableFuture<OmapiMessage>> pending = new ConcurrentHashMap<>();
+    final Map<Integer, Waiting> pending = new ConcurrentHashMap<>();
     private volatile MessageSigner verifier;
     private volatile OmapiException closedBecause;
 
@@ -37,10 +41,11 @@ final class OmapiClientHandler extends ChannelInboundHandlerAdapter {
             startup.complete(message);
         } else if (msg instanceof OmapiFrame frame) {
             OmapiMessage reply = frame.message();
-            CompletableFuture<OmapiMessage> waiting = pending.remove(reply.rid());
-            if (waiting == null) {
+            Waiting entry = pending.remove(reply.rid());
+            if (entry == null) {
                 return;
             }
+            CompletableFuture<OmapiMessage> waiting = entry.reply();
             MessageSigner signer = verifier;
             if (reply.authId() != 0 && (signer == null || !signer.verify(frame))) {
                 waiting.completeExceptionally(new OmapiException(OmapiStatus.INVALID_KEY,
@@ -74,9 +79,18 @@ final class OmapiClientHandler extends ChannelInboundHandlerAdapter {
         }
         startup.completeExceptionally(closedBecause);
         for (Integer rid : pending.keySet()) {
-            CompletableFuture<OmapiMessage> waiting = pending.remove(rid);
+            Waiting waiting = pending.remove(rid);
             if (waiting != null) {
-                waiting.completeExceptionally(closedBecause);
+                waiting.reply().completeExceptionally(closedBecause);
+            }
+        }
+    }
+
+    /** Fails the requests whose deadline has passed; run periodically on the event loop. */
+    void expire(long now, java.util.function.Supplier<OmapiException> timeout) {
+        for (Map.Entry<Integer, Waiting> entry : pending.entrySet()) {
+            if (now - entry.getValue().deadline() > 0 && pending.remove(entry.getKey(), entry.getValue())) {
+                entry.getValue().reply().completeExceptionally(timeout.get());
             }
         }
     }

@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,7 @@ final class OmapiServerHandler extends ChannelInboundHandlerAdapter implements R
     private final Function<OmapiKey, HmacSigner> signers;
     private final Map<Integer, HmacSigner> authenticators = new HashMap<>();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final ConnectionBatch batch = new ConnectionBatch();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private ChannelHandlerContext ctx;
     private int nextId = ThreadLocalRandom.current().nextInt();
@@ -101,6 +103,7 @@ final class OmapiServerHandler extends ChannelInboundHandlerAdapter implements R
 
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
+        batch.flush();
         if (!closing && startupSeen && messageTimer == null && decoder.hasPartialMessage()) {
             messageTimer = context.executor().schedule(
                     () -> drop("message incomplete after " + limits.messageTimeout().toMillis() + " ms"),
@@ -128,7 +131,20 @@ final class OmapiServerHandler extends ChannelInboundHandlerAdapter implements R
             drop("unexpected " + request.op() + " with rid " + Integer.toUnsignedString(request.rid()));
             return;
         }
-        enqueue(new Pending(dispatcher.dispatch(request, signer != null, this), request.authId(), signer, false));
+        boolean signed = signer != null;
+        CompletableFuture<OmapiMessage> reply;
+        if (!pending.isEmpty() && dispatcher.waitsForUnknownHandle(request)) {
+            CompletableFuture<?> earlier = CompletableFuture.allOf(pending.stream().map(Pending::reply)
+                    .toArray(CompletableFuture[]::new));
+            reply = earlier.handle((ignored, error) -> null).thenComposeAsync(ignored -> {
+                CompletableFuture<OmapiMessage> later = dispatcher.dispatch(request, signed, this);
+                batch.flush();
+                return later;
+            }, ctx.executor());
+        } else {
+            reply = dispatcher.dispatch(request, signed, this);
+        }
+        enqueue(new Pending(reply, request.authId(), signer, false));
     }
 
     /**
@@ -147,6 +163,11 @@ final class OmapiServerHandler extends ChannelInboundHandlerAdapter implements R
     @Override
     public void authenticated(int handle, OmapiKey key) {
         authenticators.put(handle, signers.apply(key));
+    }
+
+    @Override
+    public Executor submitTo(Executor providerExecutor) {
+        return batch.to(providerExecutor);
     }
 
     private void enqueue(Pending entry) {

@@ -27,9 +27,15 @@ final class RequestDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
-    /** The connection a request came in on, told when an authenticator OPEN succeeds. */
+    /** The connection a request came in on. */
     interface Session {
+        /** Told when an authenticator OPEN succeeds. */
         void authenticated(int handle, OmapiKey key);
+
+        /** Where to submit a call for a provider executor (the connection batches them). */
+        default Executor submitTo(Executor providerExecutor) {
+            return providerExecutor;
+        }
     }
 
     private final Map<String, ObjectProvider<?>> providers;
@@ -52,12 +58,33 @@ final class RequestDispatcher {
         }
         return switch (request.op()) {
             case OPEN -> open(request, signed, session);
-            case REFRESH -> byHandle(request, ProviderCall.REFRESH);
-            case UPDATE -> byHandle(request, ProviderCall.UPDATE);
-            case DELETE -> byHandle(request, ProviderCall.DELETE);
+            case REFRESH -> byHandle(request, ProviderCall.REFRESH, session);
+            case UPDATE -> byHandle(request, ProviderCall.UPDATE, session);
+            case DELETE -> byHandle(request, ProviderCall.DELETE, session);
             case NOTIFY -> done(status(request, OmapiStatus.NOT_IMPLEMENTED, IscMessages.NOTIFY_NOT_IMPLEMENTED));
             case STATUS -> throw new IllegalArgumentException("STATUS is not a request");
         };
+    }
+
+    /**
+     * Whether the request names a handle nobody has yet: an earlier request on the connection, still
+     * running, may be the one that creates it, so the connection runs this one after those.
+     */
+    boolean waitsForUnknownHandle(OmapiMessage request) {
+        boolean byHandle = switch (request.op()) {
+            case REFRESH, UPDATE, DELETE -> true;
+            case OPEN -> {
+                Optional<String> type;
+                try {
+                    type = request.message().string("type");
+                } catch (OmapiValueException e) {
+                    type = Optional.empty();
+                }
+                yield type.map(t -> !providers.containsKey(t)).orElse(true);
+            }
+            default -> false;
+        };
+        return byHandle && request.handle() != 0 && handles.lookup(request.handle()).isEmpty();
     }
 
     private enum ProviderCall { REFRESH, UPDATE, DELETE }
@@ -99,9 +126,9 @@ final class RequestDispatcher {
             // dhcpd: no known type means "refresh by handle", unless asked to create
             return flags.create()
                     ? done(status(request, OmapiStatus.INVALID_ARGUMENT, IscMessages.TYPE_REQUIRED))
-                    : byHandle(request, ProviderCall.REFRESH);
+                    : byHandle(request, ProviderCall.REFRESH, session);
         }
-        return run(provider, request, () -> openWith(provider, request, flags, session));
+        return run(provider, request, session, () -> openWith(provider, request, flags, session));
     }
 
     private static boolean flag(OmapiMessage request, String name) {
@@ -162,7 +189,7 @@ final class RequestDispatcher {
         return reply(provider, request, handle, object, changed);
     }
 
-    private CompletableFuture<OmapiMessage> byHandle(OmapiMessage request, ProviderCall call) {
+    private CompletableFuture<OmapiMessage> byHandle(OmapiMessage request, ProviderCall call, Session session) {
         Optional<HandleRegistry.Entry> entry = handles.lookup(request.handle());
         ObjectProvider<?> provider = entry.map(e -> providers.get(e.type())).orElse(null);
         if (provider == null) {
@@ -171,7 +198,7 @@ final class RequestDispatcher {
         if (call == ProviderCall.UPDATE && provider instanceof AuthenticatorProvider) {
             return done(status(request, OmapiStatus.SUCCESS, IscMessages.CANNOT_UPDATE_AUTHENTICATOR));
         }
-        return run(provider, request, () -> onHandle(provider, request, call));
+        return run(provider, request, session, () -> onHandle(provider, request, call));
     }
 
     @SuppressWarnings("unchecked")
@@ -218,18 +245,37 @@ final class RequestDispatcher {
         return changed ? provider.whenDurable().thenApply(ignored -> update) : done(update);
     }
 
-    private CompletableFuture<OmapiMessage> run(ObjectProvider<?> provider, OmapiMessage request,
+    private CompletableFuture<OmapiMessage> run(ObjectProvider<?> provider, OmapiMessage request, Session session,
             Supplier<CompletionStage<OmapiMessage>> call) {
         Executor executor = provider.executor().orElse(defaultExecutor);
-        try {
-            return CompletableFuture.supplyAsync(call, executor).thenCompose(stage -> stage)
-                    .exceptionally(e -> {
-                        LOG.error("OMAPI_PROVIDER_ERROR type={} op={}: {}", provider.type(), request.op(), e.toString(), e);
-                        return status(request, OmapiStatus.UNEXPECTED, null);
-                    });
-        } catch (RejectedExecutionException e) {
-            return done(status(request, OmapiStatus.SHUTTING_DOWN, null));
+        if (!(provider instanceof AuthenticatorProvider)) {
+            executor = session.submitTo(executor);
         }
+        CompletableFuture<CompletionStage<OmapiMessage>> started = new CompletableFuture<>();
+        ConnectionBatch.Task task = new ConnectionBatch.Task() {
+            @Override
+            public void run() {
+                try {
+                    started.complete(call.get());
+                } catch (Throwable e) {
+                    started.completeExceptionally(e);
+                }
+            }
+
+            @Override
+            public void reject(RejectedExecutionException why) {
+                started.complete(done(status(request, OmapiStatus.SHUTTING_DOWN, null)));
+            }
+        };
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.reject(e);
+        }
+        return started.thenCompose(stage -> stage).exceptionally(e -> {
+            LOG.error("OMAPI_PROVIDER_ERROR type={} op={}: {}", provider.type(), request.op(), e.toString(), e);
+            return status(request, OmapiStatus.UNEXPECTED, null);
+        });
     }
 
     private static CompletableFuture<OmapiMessage> failed(OmapiMessage request, OmapiException e, String defaultText) {
