@@ -220,7 +220,7 @@ public final class OmapiClient implements AutoCloseable {
         }
     }
 
-    private static <T> T await(CompletableFuture<T> future) throws OmapiException {
+    private <T> T await(CompletableFuture<T> future) throws OmapiException {
         return awaitWithin(future, null);
     }
 

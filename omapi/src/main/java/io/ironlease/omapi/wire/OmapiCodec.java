@@ -210,7 +210,7 @@ public final class OmapiCodec {
         }
 
         byte[] bytes(long count) throws OmapiProtocolException {
-            need(count, "a " + count + "-byte field");
+            need(count, "a field");
             byte[] out = new byte[(int) count];
             System.arraycopy(data, at, out, 0, (int) count);
             at += (int) count;
