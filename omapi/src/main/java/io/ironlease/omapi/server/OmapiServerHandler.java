@@ -7,7 +7,6 @@ import io.ironlease.omapi.wire.OmapiFrameDecoder;
 import io.ironlease.omapi.wire.OmapiMessage;
 import io.ironlease.omapi.wire.OmapiProtocolException;
 import io.ironlease.omapi.wire.OmapiStatus;
-import io.ironlease.omapi.wire.OmapiValues;
 import io.ironlease.omapi.wire.Opcode;
 import io.ironlease.omapi.wire.StartupMessage;
 import io.ironlease.shared.keys.OmapiKey;
@@ -40,7 +39,8 @@ final class OmapiServerHandler extends ChannelInboundHandlerAdapter implements R
 
     private static final Logger LOG = LoggerFactory.getLogger(OmapiServer.class);
 
-    private record Pending(CompletableFuture<OmapiMessage> reply, int authId, HmacSigner signer, boolean closeAfter) {
+    private record Pending(CompletableFuture<OmapiMessage> reply, OmapiMessage request, HmacSigner signer,
+            boolean closeAfter) {
     }
 
     private final RequestDispatcher dispatcher;
@@ -144,7 +144,7 @@ final class OmapiServerHandler extends ChannelInboundHandlerAdapter implements R
         } else {
             reply = dispatcher.dispatch(request, signed, this);
         }
-        enqueue(new Pending(reply, request.authId(), signer, false));
+        enqueue(new Pending(reply, request, signer, false));
     }
 
     /**
@@ -156,8 +156,8 @@ final class OmapiServerHandler extends ChannelInboundHandlerAdapter implements R
         LOG.warn("OMAPI_AUTH_FAIL peer={} result={} {}", ctx.channel().remoteAddress(), status, why);
         closing = true;
         ctx.channel().config().setAutoRead(false);
-        enqueue(new Pending(CompletableFuture.completedFuture(RequestDispatcher.status(request, status, null)), 0, null,
-                true));
+        enqueue(new Pending(CompletableFuture.completedFuture(RequestDispatcher.status(request, status, null)), request,
+                null, true));
     }
 
     @Override
@@ -209,14 +209,14 @@ final class OmapiServerHandler extends ChannelInboundHandlerAdapter implements R
     }
 
     private byte[] encode(Pending entry) {
-        OmapiMessage reply = entry.reply().getNow(null);
-        if (reply == null) {
-            reply = OmapiMessage.of(Opcode.STATUS, 0, OmapiValues.EMPTY, OmapiValues.EMPTY);
-        }
+        OmapiMessage reply = entry.reply().isCompletedExceptionally()
+                ? RequestDispatcher.status(entry.request(), OmapiStatus.UNEXPECTED, null)
+                : entry.reply().join();
         reply = reply.withId(nextId++);
         HmacSigner signer = entry.signer();
+        // replies are signed with the key of their request; unsigned requests get unsigned replies (p02)
         return signer == null ? OmapiCodec.encode(reply)
-                : OmapiCodec.encodeSigned(reply, entry.authId(), signer.signatureLength(), signer::sign);
+                : OmapiCodec.encodeSigned(reply, entry.request().authId(), signer.signatureLength(), signer::sign);
     }
 
     @Override

@@ -103,25 +103,19 @@ final class RequestDispatcher {
         if (authRequired && !signed && !(provider instanceof AuthenticatorProvider)) {
             return done(status(request, OmapiStatus.NO_KEYS, IscMessages.NO_AUTHENTICATOR));
         }
-        Flags flags;
-        try {
-            boolean create = flag(request, "create");
-            boolean update;
+        // dhcpd reads the flags in this order and names the first bad one
+        String[] names = {"create", "update", "exclusive"};
+        String[] complaints = {IscMessages.INVALID_CREATE_FLAG, IscMessages.INVALID_UPDATE_FLAG,
+            IscMessages.INVALID_EXCLUSIVE_FLAG};
+        boolean[] set = new boolean[names.length];
+        for (int i = 0; i < names.length; i++) {
             try {
-                update = flag(request, "update");
+                set[i] = request.message().int32(names[i]).orElse(0) != 0;
             } catch (OmapiValueException e) {
-                return done(status(request, OmapiStatus.INVALID_ARGUMENT, IscMessages.INVALID_UPDATE_FLAG));
+                return done(status(request, OmapiStatus.INVALID_ARGUMENT, complaints[i]));
             }
-            boolean exclusive;
-            try {
-                exclusive = flag(request, "exclusive");
-            } catch (OmapiValueException e) {
-                return done(status(request, OmapiStatus.INVALID_ARGUMENT, IscMessages.INVALID_EXCLUSIVE_FLAG));
-            }
-            flags = new Flags(create, update, exclusive);
-        } catch (OmapiValueException e) {
-            return done(status(request, OmapiStatus.INVALID_ARGUMENT, IscMessages.INVALID_CREATE_FLAG));
         }
+        Flags flags = new Flags(set[0], set[1], set[2]);
         if (provider == null) {
             // dhcpd: no known type means "refresh by handle", unless asked to create
             return flags.create()
@@ -129,10 +123,6 @@ final class RequestDispatcher {
                     : byHandle(request, ProviderCall.REFRESH, session);
         }
         return run(provider, request, session, () -> openWith(provider, request, flags, session));
-    }
-
-    private static boolean flag(OmapiMessage request, String name) {
-        return request.message().int32(name).orElse(0) != 0;
     }
 
     private <T> CompletionStage<OmapiMessage> openWith(ObjectProvider<T> provider, OmapiMessage request, Flags flags,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ironlease.omapi.server.OmapiServer;
 import io.ironlease.omapi.server.ServerLimits;
+import io.ironlease.omapi.testing.Frames;
 import io.ironlease.omapi.testing.GoldenVectors;
 import io.ironlease.omapi.testing.LogCapture;
 import io.ironlease.omapi.testing.MemoryHostProvider;
@@ -182,14 +183,14 @@ class OmapiClientServerIT {
             OutputStream out = socket.getOutputStream();
             out.write(OmapiCodec.encode(io.ironlease.omapi.auth.Authenticator.openRequest(LAB).withId(1)));
             InputStream in = socket.getInputStream();
-            OmapiMessage auth = readMessage(in);
+            OmapiMessage auth = Frames.read(in);
             assertThat(auth.handle()).isEqualTo(1);
             io.ironlease.omapi.auth.HmacSigner signer = io.ironlease.omapi.auth.HmacSigner.forKey(LAB);
             byte[] request = OmapiCodec.encodeSigned(OmapiMessage.of(Opcode.OPEN, 0,
                     OmapiValues.builder().putString("type", "lease").build(), ip(3)).withId(2), 1, 16, signer::sign);
             request[34] ^= 1; // 'l' of "lease": framing intact, signature wrong
             out.write(request);
-            OmapiMessage status = readMessage(in);
+            OmapiMessage status = Frames.read(in);
             assertThat(status.isSigned()).isFalse();
             assertThat(status.message().int32("result")).hasValue(OmapiStatus.INVALID_KEY.code());
             assertThat(in.read()).isEqualTo(-1);
@@ -233,21 +234,5 @@ class OmapiClientServerIT {
             socket.getOutputStream().write(OmapiCodec.encodeStartup(StartupMessage.ISC));
         }
         return socket;
-    }
-
-    private static OmapiMessage readMessage(InputStream in) throws Exception {
-        byte[] buffer = new byte[0];
-        while (true) {
-            int length = OmapiCodec.frameLength(ByteBuffer.wrap(buffer), 1 << 16);
-            if (length >= 0) {
-                return OmapiCodec.decode(java.util.Arrays.copyOf(buffer, length));
-            }
-            int next = in.read();
-            if (next < 0) {
-                throw new IllegalStateException("EOF after " + buffer.length + " bytes");
-            }
-            buffer = java.util.Arrays.copyOf(buffer, buffer.length + 1);
-            buffer[buffer.length - 1] = (byte) next;
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.ironlease.omapi.auth.Authenticator;
 import io.ironlease.omapi.auth.HmacSigner;
 import io.ironlease.omapi.client.OmapiClient;
 import io.ironlease.omapi.client.OmapiConnectionClosedException;
+import io.ironlease.omapi.testing.Frames;
 import io.ironlease.omapi.wire.OmapiCodec;
 import io.ironlease.omapi.wire.OmapiException;
 import io.ironlease.omapi.wire.OmapiMessage;
@@ -16,9 +17,7 @@ import io.ironlease.shared.net.Ipv4Address;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * The ways a connection can fail authentication, tried against one OMAPI server; the outcomes are
@@ -88,13 +87,13 @@ final class AuthProbe {
             socket.getOutputStream().write(OmapiCodec.encodeStartup(StartupMessage.ISC));
             in.readNBytes(StartupMessage.LENGTH);
             socket.getOutputStream().write(OmapiCodec.encode(Authenticator.openRequest(key).withId(1)));
-            int authId = Authenticator.acceptReply(read(in));
+            int authId = Authenticator.acceptReply(Frames.read(in));
             HmacSigner signer = HmacSigner.forKey(key);
             byte[] request = OmapiCodec.encodeSigned(OmapiMessage.of(Opcode.OPEN, 0,
                     OmapiValues.builder().putString("type", "lease").build(), LEASE).withId(2), authId, 16, signer::sign);
             request[34] ^= 1; // inside "lease": the signature no longer matches
             socket.getOutputStream().write(request);
-            OmapiMessage status = read(in);
+            OmapiMessage status = Frames.read(in);
             if (status.isSigned() || status.authId() != 0) {
                 throw new AssertionError("the refusal was signed: " + status);
             }
@@ -102,21 +101,12 @@ final class AuthProbe {
                     OmapiValues.builder().putString("type", "lease").build(), LEASE).withId(3), authId, 16, signer::sign));
             boolean closed;
             try {
-                closed = read(in) == null;
-            } catch (ClosedAfter e) {
+                closed = Frames.read(in) == null;
+            } catch (Frames.ClosedException e) {
                 closed = true;
             }
             return new Outcome(status.message().int32("result").orElseThrow(),
                     status.message().string("message").orElse(null), closed);
-        }
-    }
-
-    /** The server closed the connection before a whole message came. */
-    private static final class ClosedAfter extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ClosedAfter(int bytes) {
-            super("connection closed after " + bytes + " bytes");
         }
     }
 
@@ -129,19 +119,4 @@ final class AuthProbe {
         throw new AssertionError("the server answered a request it should have refused");
     }
 
-    private static OmapiMessage read(InputStream in) throws Exception {
-        byte[] buffer = new byte[0];
-        while (true) {
-            int length = OmapiCodec.frameLength(ByteBuffer.wrap(buffer), 1 << 16);
-            if (length >= 0) {
-                return OmapiCodec.decode(Arrays.copyOf(buffer, length));
-            }
-            int next = in.read();
-            if (next < 0) {
-                throw new ClosedAfter(buffer.length);
-            }
-            buffer = Arrays.copyOf(buffer, buffer.length + 1);
-            buffer[buffer.length - 1] = (byte) next;
-        }
-    }
 }
