@@ -56,6 +56,7 @@ final class FailoverParser {
         }
         cursor.expectSymbol("{", " to open the failover peer declaration");
         List<FailoverSetting> settings = new ArrayList<>();
+        boolean complete = true;
         while (!cursor.peek().isSymbol("}")) {
             if (cursor.atEof()) {
                 throw TokenCursor.error(keyword, "failover peer \"" + name.text() + "\" is not closed with \"}\"");
@@ -65,11 +66,12 @@ final class FailoverParser {
             } catch (ParseError e) {
                 state.error(e.error().pos(), e.error().message());
                 cursor.recover();
+                complete = false;
             }
         }
         cursor.next();
         cursor.accept(";");
-        return new Statement.FailoverPeer(keyword.pos(), name.text(), settings);
+        return new Statement.FailoverPeer(keyword.pos(), name.text(), settings, complete);
     }
 
     private FailoverSetting setting() {
@@ -99,7 +101,7 @@ final class FailoverParser {
             setting = new FailoverSetting.Number(word.pos(), FailoverSetting.Parameter.LOAD_BALANCE_MAX_SECONDS,
                     number(0xffff_ffffL));
         } else if (text.equals("hba")) {
-            Token hex = next("a 32-byte colon-separated hex bitmap");
+            Token hex = cursor.nextJoiningColons();
             byte[] bitmap = OptionValueParser.colonHex(hex.text());
             if (bitmap == null || bitmap.length != 32) {
                 throw TokenCursor.error(hex, "hba must be 32 colon-separated hex bytes, got "

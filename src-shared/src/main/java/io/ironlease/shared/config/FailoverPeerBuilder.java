@@ -39,36 +39,47 @@ final class FailoverPeerBuilder {
             collect(setting);
         }
         String peer = "failover peer \"" + declaration.name() + "\"";
-        if (role == null) {
-            state.error(declaration.pos(), peer + " says neither primary; nor secondary;");
-        }
-        if (address == null) {
-            state.error(declaration.pos(), peer + " has no address (the local address its partner connects to)");
-        }
-        if (peerAddress == null) {
-            state.error(declaration.pos(), peer + " has no peer address (where to reach the partner)");
-        }
+        ParseState report = declaration.complete() ? state : new ParseState(state.registry, state.reader);
+        checkMissing(declaration, peer, report);
         FailoverSetting.Number mclt = numbers.get(FailoverSetting.Parameter.MCLT);
         FailoverSetting.Number split = numbers.get(FailoverSetting.Parameter.SPLIT);
         if (split != null && hba != null) {
             SourcePos later = split.pos().compareTo(hba.pos()) > 0 ? split.pos() : hba.pos();
             state.error(later, peer + " has both split and hba; give only one");
         }
-        boolean primary = role == null || role.role() == FailoverRole.PRIMARY;
-        if (role != null && primary) {
-            if (split == null && hba == null) {
-                state.error(declaration.pos(), peer + " is primary but has neither split nor hba (e.g. split 128;)");
-            }
-            if (mclt == null) {
-                state.error(declaration.pos(), peer + " is primary but has no mclt (e.g. mclt 3600;)");
-            }
-        } else if (role != null) {
+        if (role != null && role.role() == FailoverRole.SECONDARY) {
             secondaryMayNot(peer, mclt, "mclt");
             secondaryMayNot(peer, split, "split");
             if (hba != null) {
                 state.error(hba.pos(), peer + " is secondary: hba belongs on the primary only");
             }
         }
+        return config(declaration, mclt, split);
+    }
+
+    /** Mandatory settings; reported only for a declaration that parsed completely. */
+    private void checkMissing(Statement.FailoverPeer declaration, String peer, ParseState report) {
+        if (role == null) {
+            report.error(declaration.pos(), peer + " says neither primary; nor secondary;");
+        }
+        if (address == null) {
+            report.error(declaration.pos(), peer + " has no address (the local address its partner connects to)");
+        }
+        if (peerAddress == null) {
+            report.error(declaration.pos(), peer + " has no peer address (where to reach the partner)");
+        }
+        if (role != null && role.role() == FailoverRole.PRIMARY) {
+            if (!numbers.containsKey(FailoverSetting.Parameter.SPLIT) && hba == null) {
+                report.error(declaration.pos(), peer + " is primary but has neither split nor hba (e.g. split 128;)");
+            }
+            if (!numbers.containsKey(FailoverSetting.Parameter.MCLT)) {
+                report.error(declaration.pos(), peer + " is primary but has no mclt (e.g. mclt 3600;)");
+            }
+        }
+    }
+
+    private FailoverPeerConfig config(Statement.FailoverPeer declaration, FailoverSetting.Number mclt,
+            FailoverSetting.Number split) {
         return new FailoverPeerConfig(declaration.name(), declaration.pos(),
                 role == null ? FailoverRole.PRIMARY : role.role(), host(address), port, host(peerAddress), peerPort,
                 seconds(FailoverSetting.Parameter.MAX_RESPONSE_DELAY, FailoverPeerConfig.DEFAULT_MAX_RESPONSE_DELAY),

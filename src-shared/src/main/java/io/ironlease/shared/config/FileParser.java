@@ -226,7 +226,7 @@ final class FileParser {
         Optional<OptionDefinition> option = state.registry.byQualifiedName(token.text());
         if (option.isPresent()) {
             return "\"" + token.text() + "\" is an option, not a statement; write: option " + token.text()
-                    + " " + option.get().type().typeText() + ";";
+                    + " VALUE; (" + option.get().type().typeText() + ")";
         }
         Set<String> candidates = new TreeSet<>(Keywords.expectedIn(kind));
         state.registry.definitions(OptionSpace.SERVER).forEach(d -> candidates.add(d.name()));

@@ -54,7 +54,7 @@ final class LeafParser {
             throw TokenCursor.error(typeToken, "unknown hardware type " + typeToken.describe()
                     + "; expected one of: ethernet, token-ring, fddi, infiniband");
         }
-        Token value = cursor.expectWord("a hardware address (colon-separated hex)");
+        Token value = cursor.nextJoiningColons();
         byte[] bytes = OptionValueParser.colonHex(value.text());
         if (bytes == null || bytes.length > HardwareAddress.MAX_LENGTH) {
             throw TokenCursor.error(value, "expected a hardware address of at most 16 colon-separated hex bytes, got "
@@ -74,7 +74,8 @@ final class LeafParser {
     }
 
     Statement uid(Token keyword) {
-        byte[] value = OptionValueParser.data(cursor.next(), "a client identifier (string or colon-separated hex)");
+        byte[] value = OptionValueParser.data(cursor.nextJoiningColons(),
+                "a client identifier (string or colon-separated hex)");
         cursor.expectSemicolon("uid");
         return new Statement.Uid(keyword.pos(), value);
     }
@@ -164,7 +165,7 @@ final class LeafParser {
 
     /** The value of {@code subclass "CLASS" VALUE}: a string or colon-separated hex. */
     Token subclassValue() {
-        Token value = cursor.next();
+        Token value = cursor.nextJoiningColons();
         OptionValueParser.data(value, "the subclass value (a string or colon-separated hex)");
         return value;
     }

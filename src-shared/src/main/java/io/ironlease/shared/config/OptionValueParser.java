@@ -32,7 +32,7 @@ final class OptionValueParser {
             return new OptionValue(type, elements);
         }
         if (cursor.peek().isSymbol(";")) {
-            throw TokenCursor.error(cursor.peek(), "option " + optionName + " needs a value (" + type.typeText() + ")");
+            throw TokenCursor.error(cursor.peek(), optionName + " needs a value (" + type.typeText() + ")");
         }
         switch (type.repeat()) {
             case NONE -> {
@@ -62,7 +62,7 @@ final class OptionValueParser {
             }
         }
         if (!cursor.peek().isSymbol(";")) {
-            throw TokenCursor.error(cursor.peek(), "unexpected " + cursor.peek().describe() + " in option "
+            throw TokenCursor.error(cursor.peek(), "unexpected " + cursor.peek().describe() + " in "
                     + optionName + " (" + type.typeText() + "); expected \";\"");
         }
         return new OptionValue(type, elements);
@@ -71,7 +71,7 @@ final class OptionValueParser {
     private OptionValue.Element field(OptionType.Field field, String optionName) {
         Token token = cursor.peek();
         OptionAtom atom = field.atom();
-        String where = " for option " + optionName;
+        String where = " for " + optionName;
         switch (atom) {
             case IP_ADDRESS -> {
                 return new OptionValue.Address(hostRef(cursor.expectWord("an IP address or host name" + where)));
@@ -90,7 +90,7 @@ final class OptionValueParser {
                 return new OptionValue.Text(cursor.expectString("text" + where).bytes());
             }
             case STRING, ENCAPSULATION -> {
-                return new OptionValue.Data(data(cursor.next(), "a string or colon-separated hex" + where));
+                return new OptionValue.Data(data(cursor.nextJoiningColons(), "a string or colon-separated hex" + where));
             }
             case DOMAIN_NAME -> {
                 return new OptionValue.DomainName(domain(cursor.expectName("a domain name" + where)));

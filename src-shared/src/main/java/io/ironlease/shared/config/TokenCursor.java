@@ -103,6 +103,23 @@ final class TokenCursor {
         return next();
     }
 
+    /**
+     * The next token, with colon-separated hex that the source broke over blanks or lines joined into
+     * one word ({@code ff:ff:\n 00:00} reads as {@code ff:ff:00:00}), as dhcpd's lexer, which makes
+     * every colon its own token, allows.
+     */
+    Token nextJoiningColons() {
+        Token first = next();
+        if (!first.isWord()) {
+            return first;
+        }
+        StringBuilder text = new StringBuilder(first.text());
+        while (peek().isWord() && (text.charAt(text.length() - 1) == ':' || peek().text().startsWith(":"))) {
+            text.append(next().text());
+        }
+        return text.length() == first.text().length() ? first : Token.word(text.toString(), first.pos());
+    }
+
     static ParseError error(Token token, String message) {
         return new ParseError(token.pos(), message);
     }

@@ -9,6 +9,7 @@ import io.ironlease.shared.config.model.OptionSetting;
 import io.ironlease.shared.config.model.PoolConfig;
 import io.ironlease.shared.config.model.RangeEntry;
 import io.ironlease.shared.config.model.Scope;
+import io.ironlease.shared.config.model.ScopeKind;
 import io.ironlease.shared.config.model.SharedNetworkConfig;
 import io.ironlease.shared.config.model.SubnetConfig;
 import io.ironlease.shared.net.Ipv4Address;
@@ -125,6 +126,9 @@ final class Validator {
             if (earlier != null) {
                 state.error(host.pos(), "host \"" + host.name() + "\" is already declared at " + earlier.pos());
             }
+            host.scope().parent().filter(p -> p.kind() == ScopeKind.SUBNET || p.kind() == ScopeKind.SHARED_NETWORK)
+                    .ifPresent(p -> state.warn(host.pos(), "host \"" + host.name() + "\" is declared inside a "
+                            + p.kind().keyword() + " but host declarations are global (dhcpd warns the same)"));
             for (HostRef fixed : host.fixedAddresses()) {
                 fixed.address().flatMap(a -> rangeContaining(sorted, a)).ifPresent(r -> state.warn(host.pos(),
                         "host \"" + host.name() + "\": fixed-address " + fixed + " is inside dynamic range "

@@ -118,8 +118,12 @@ public sealed interface Statement {
             SourcePos secretPos) implements Statement {
     }
 
-    /** {@code failover peer "NAME" { ... }}. */
-    record FailoverPeer(SourcePos pos, String name, List<FailoverSetting> settings) implements Statement {
+    /**
+     * {@code failover peer "NAME" { ... }}; {@code complete} is false when a statement inside failed to
+     * parse (so checks for missing settings stay quiet instead of piling up).
+     */
+    record FailoverPeer(SourcePos pos, String name, List<FailoverSetting> settings, boolean complete)
+            implements Statement {
         public FailoverPeer {
             settings = List.copyOf(settings);
         }
