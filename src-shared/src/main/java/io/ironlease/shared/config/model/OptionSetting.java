@@ -41,6 +41,10 @@ public record OptionSetting(SourcePos pos, OptionMode mode, OptionDefinition def
 
     /** The statement as dhcpd.conf writes it, without the semicolon. */
     public String toIscText() {
+        if (definition.isServerParameter() && name().equals("authoritative") && value.isPresent()) {
+            return value.get().elements().equals(java.util.List.of(new OptionValue.Flag(false)))
+                    ? "not authoritative" : "authoritative";
+        }
         String prefix = definition.isServerParameter() ? "" : mode.keyword() + " ";
         String separator = value.isPresent() && valueText().isEmpty() ? "" : " ";
         return prefix + name() + separator + valueText();
