@@ -80,6 +80,7 @@ final class FileParser {
     }
 
     private void statement(ScopeKind kind, List<Statement> out) {
+        SourcePos start = cursor.peek().pos();
         try {
             Statement statement = dispatch(kind, out);
             if (statement != null) {
@@ -87,7 +88,7 @@ final class FileParser {
             }
         } catch (ParseError e) {
             state.error(e.error().pos(), e.error().message());
-            cursor.recover();
+            cursor.recover(start, Keywords.SCOPES.keySet());
         }
     }
 

@@ -43,6 +43,7 @@ final class ModelBuilder {
     private final List<Statement.FailoverState> states = new ArrayList<>();
     private final List<Statement.OptionSpaceDecl> spaces = new ArrayList<>();
     private final List<Statement.OptionDefinitionDecl> definitions = new ArrayList<>();
+    /** Every {@code failover peer "X";} reference, in pools and shared networks. */
     final List<Statement.FailoverPeerRef> peerReferences = new ArrayList<>();
 
     /** Context while walking: the enclosing shared network, subnet, pool, host and class, if any. */
@@ -149,6 +150,8 @@ final class ModelBuilder {
                 ctx.pool().failoverPeer = reference.name();
             } else if (ctx.network() != null) {
                 ctx.network().failoverPeer = reference.name();
+                state.warn(reference.pos(), "failover peer \"" + reference.name() + "\" in a shared-network does "
+                        + "not apply to its pools (dhcpd ignores it too); name the peer in each pool");
             }
         } else if (statement instanceof Statement.OptionSpaceDecl space) {
             spaces.add(space);

@@ -79,9 +79,9 @@ final class ScopeBuilders {
             this.scope = scope;
         }
 
-        PoolConfig build(Optional<String> inheritedPeer) {
-            Optional<String> peer = failoverPeer != null ? Optional.of(failoverPeer) : inheritedPeer;
-            return new PoolConfig(pos, scope, peer, permits, ranges);
+        /** Pools do not inherit a shared-network's failover peer: dhcpd 4.4 ignores it for pools too. */
+        PoolConfig build(Optional<String> sharedNetworkPeer) {
+            return new PoolConfig(pos, scope, Optional.ofNullable(failoverPeer), permits, ranges);
         }
     }
 

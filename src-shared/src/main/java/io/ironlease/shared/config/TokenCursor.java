@@ -129,8 +129,21 @@ final class TokenCursor {
      * that closes the enclosing block; a nested block met on the way is skipped whole.
      */
     void recover() {
+        recover(null, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #recover()}, but also stops before a word from {@code keywords} that begins a later line
+     * than {@code start}: a statement missing its {@code ;} then costs one error, not the next block.
+     */
+    void recover(SourcePos start, java.util.Set<String> keywords) {
         while (!atEof()) {
             Token token = peek();
+            if (start != null && token.isWord() && token.pos().line() > start.line()
+                    && token.pos().file().equals(start.file())
+                    && keywords.contains(token.text().toLowerCase(java.util.Locale.ROOT))) {
+                return;
+            }
             if (token.isSymbol(";")) {
                 next();
                 return;

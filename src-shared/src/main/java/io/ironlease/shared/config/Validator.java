@@ -61,8 +61,8 @@ final class Validator {
             }
         }
         Set<String> used = new HashSet<>();
+        config.pools().forEach(pool -> pool.failoverPeer().ifPresent(used::add));
         for (Statement.FailoverPeerRef reference : references) {
-            used.add(reference.name());
             if (declared.containsKey(reference.name())) {
                 continue;
             }
@@ -75,6 +75,12 @@ final class Validator {
                 state.error(reference.pos(), "failover peer \"" + reference.name() + "\" is not declared" + hint
                         + "; declared peers: " + declared.keySet().stream().sorted().map(n -> "\"" + n + "\"")
                         .collect(Collectors.joining(", ")));
+            }
+        }
+        for (Statement.FailoverState failoverState : config.failoverStates()) {
+            if (!declared.containsKey(failoverState.name())) {
+                state.error(failoverState.pos(), "state declaration for failover peer \"" + failoverState.name()
+                        + "\", which is not declared");
             }
         }
         for (FailoverPeerConfig peer : config.failoverPeers()) {

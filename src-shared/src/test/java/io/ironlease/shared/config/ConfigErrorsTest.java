@@ -114,9 +114,37 @@ class ConfigErrorsTest {
                                 + "executable statements"),
                 Arguments.of("value out of range", "option default-ip-ttl 300;\n",
                         "t.conf:1:23: option default-ip-ttl 300 is out of range 0-255"),
+                Arguments.of("failover peer in a subnet",
+                        PEER + "subnet 10.0.0.0 netmask 255.255.255.0 {\n  failover peer \"f\";\n}\n",
+                        "t.conf:10:3: \"failover\" is not allowed in a subnet (allowed in: the top level, "
+                                + "shared-network, pool)"),
+                Arguments.of("failover peer only in a shared-network", PEER + "shared-network x {\n  failover peer \"f\";\n"
+                        + "  subnet 10.0.0.0 netmask 255.255.255.0 { pool { range 10.0.0.1 10.0.0.2; } }\n}\n",
+                        "t.conf:1:1: failover peer \"f\" is declared but no pool refers to it "
+                                + "(add failover peer \"f\"; to a pool)"),
+                Arguments.of("state of an undeclared peer", "failover peer \"g\" state {\n  my state normal at 4 "
+                        + "2024/01/02 03:04:05;\n}\n",
+                        "t.conf:1:1: state declaration for failover peer \"g\", which is not declared"),
                 Arguments.of("bad enumeration value", "ddns-update-style fancy;\n",
                         "t.conf:1:19: unknown value \"fancy\" for ddns-update-style; expected one of: "
                                 + "none, ad-hoc, interim, standard"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyErrorIsReportedSortedByPosition() {
+        String config = "option routers 10.0.0.1\n"
+                + "subnet 10.0.0.0 netmask 255.255.255.0 {\n"
+                + "  range 10.0.1.1 10.0.1.2;\n"
+                + "  defualt-lease-time 5;\n"
+                + "}\n"
+                + "host h { hardware ethernet q; }\n"
+                + "key k { algorithm hmac-md5; secret !!; }\n";
+
+        ConfigResult result = ConfigLoader.parse("t.conf", config);
+
+        assertThat(result.errors()).extracting(e -> e.pos().line() + ":" + e.pos().column()).containsExactly(
+                "2:1", "3:3", "4:3", "6:28", "7:36");
+        assertThat(result.errors().get(0).message()).startsWith("unexpected \"subnet\" in option routers");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -86,6 +86,12 @@ class DhcpdInteropIT {
         cases.put("if known { host h { } }\n", false);
         cases.put("ddns-update-style fancy;\n", false);
         cases.put("subnet6 2001:db8::/64 { }\n", false);
+        cases.put(PEER + "subnet 10.0.0.0 netmask 255.255.255.0 { failover peer \"f\"; pool { range 10.0.0.1 10.0.0.2; } }\n",
+                false);
+        cases.put(PEER + "shared-network x { failover peer \"f\"; subnet 10.0.0.0 netmask 255.255.255.0 { pool { "
+                + "range 10.0.0.1 10.0.0.2; } } }\n", false);
+        cases.put(PEER + "failover peer \"f\" state { my state partner-down at 4 2024/01/02 03:04:05; "
+                + "partner state normal at 4 2024/01/02 03:04:05; }\n" + POOL, true);
         return cases;
     }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@code pool { ... }}: its ranges, permits and the failover peer that shares it (named in the pool,
- * or inherited from its shared-network).
+ * A {@code pool { ... }}: its ranges, permits and the failover peer that shares it (named in the pool
+ * itself; as in dhcpd 4.4, a shared-network's {@code failover peer} statement is not inherited).
  */
 public record PoolConfig(SourcePos pos, Scope scope, Optional<String> failoverPeer, List<PoolPermitRule> permits,
         List<RangeConfig> ranges) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  * bare subnet ({@code implicit} true, named after the subnet, e.g. {@code 192.168.100.0/24}).
  *
  * @param pools        pools declared directly in the shared network (not inside one of its subnets)
- * @param failoverPeer a {@code failover peer "X";} in the shared network, inherited by its pools
+ * @param failoverPeer a {@code failover peer "X";} in the shared network (kept as written; dhcpd 4.4 does
+ *                     not apply it to the pools, and neither do we)
  */
 public record SharedNetworkConfig(String name, SourcePos pos, boolean implicit, Scope scope,
         List<SubnetConfig> subnets, List<PoolConfig> pools, Optional<String> failoverPeer) {
