@@ -29,6 +29,7 @@ final class FileParser {
     private final FailoverParser failover;
     private final LeafParser leaves;
     private final IncludeResolver includes;
+    private final ConditionalParser conditionals;
 
     FileParser(TokenCursor cursor, ParseState state, Path path) {
         this.cursor = cursor;
@@ -38,6 +39,7 @@ final class FileParser {
         this.failover = new FailoverParser(cursor, state);
         this.leaves = new LeafParser(cursor, options);
         this.includes = new IncludeResolver(state);
+        this.conditionals = new ConditionalParser(cursor, state, this::block);
     }
 
     /** All statements up to the end of the file, as the body of a {@code kind} scope. */
@@ -202,10 +204,10 @@ final class FileParser {
                 return leaves.leaseLimit(token);
             }
             case "if" -> {
-                return ifStatement(token, kind);
+                return conditionals.ifStatement(token, kind);
             }
             case "on" -> {
-                return on(token);
+                return conditionals.on(token);
             }
             case "zone" -> {
                 String name = cursor.expectName("a zone name").text();
@@ -274,66 +276,6 @@ final class FileParser {
             cursor.expectSemicolon("subclass");
         }
         return new Statement.Subclass(token.pos(), className, bytes, value.source(), body);
-    }
-
-    private Statement ifStatement(Token token, ScopeKind kind) {
-        List<Statement.Branch> branches = new ArrayList<>();
-        branches.add(branch(token, kind));
-        List<Statement> otherwise = List.of();
-        while (true) {
-            Token next = cursor.peek();
-            if (next.isWord("elsif")) {
-                cursor.next();
-                branches.add(branch(next, kind));
-            } else if (next.isWord("else") && cursor.peek(1).isWord("if")) {
-                cursor.next();
-                cursor.next();
-                branches.add(branch(next, kind));
-            } else if (next.isWord("else")) {
-                cursor.next();
-                otherwise = conditionalBody(block(kind, next, "else"));
-                break;
-            } else {
-                break;
-            }
-        }
-        return new Statement.If(token.pos(), branches, otherwise);
-    }
-
-    private Statement.Branch branch(Token token, ScopeKind kind) {
-        var condition = new ExpressionParser(cursor).parse();
-        return new Statement.Branch(token.pos(), condition, conditionalBody(block(kind, token, "if")));
-    }
-
-    /** dhcpd allows only options, parameters and executable statements inside if/else (no declarations). */
-    private List<Statement> conditionalBody(List<Statement> body) {
-        List<Statement> kept = new ArrayList<>();
-        for (Statement statement : body) {
-            if (statement instanceof Statement.Option || statement instanceof Statement.If
-                    || statement instanceof Statement.On || statement instanceof Statement.Executable) {
-                kept.add(statement);
-            } else {
-                state.error(statement.pos(), "declarations are not allowed inside if/else; only options, "
-                        + "parameters and executable statements");
-            }
-        }
-        return kept;
-    }
-
-    private Statement on(Token token) {
-        List<String> events = new ArrayList<>();
-        do {
-            Token event = cursor.expectWord("commit, release or expiry");
-            String name = event.text().toLowerCase(Locale.ROOT);
-            if (!Set.of("commit", "release", "expiry").contains(name)) {
-                throw TokenCursor.error(event, "unknown event " + event.describe()
-                        + "; expected one of: commit, release, expiry");
-            }
-            events.add(name);
-        } while (cursor.acceptWord("or"));
-        String body = new ExpressionParser(cursor).rawBlock("on " + String.join(" or ", events));
-        cursor.accept(";");
-        return new Statement.On(token.pos(), events, body);
     }
 
     private static String describe(ScopeKind kind) {
