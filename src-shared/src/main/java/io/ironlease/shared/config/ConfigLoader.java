@@ -4,6 +4,8 @@ import io.ironlease.shared.config.ast.Statement;
 import io.ironlease.shared.config.model.DhcpConfig;
 import io.ironlease.shared.config.model.ScopeKind;
 import io.ironlease.shared.options.OptionRegistry;
+import io.ironlease.shared.options.OptionType;
+import io.ironlease.shared.options.OptionValue;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,6 +66,30 @@ public final class ConfigLoader {
         List<Statement> statements = parseTop(fileName, text, null, state);
         errors.addAll(state.errors);
         return statements;
+    }
+
+    /**
+     * Parses an option value written as dhcpd.conf writes it after the option name (e.g.
+     * {@code 10.0.0.1, 10.0.0.2} for routers), for callers that take values as text (OMAPI, tests).
+     */
+    public static OptionValue parseOptionValue(
+            OptionType type, String text) throws ConfigException {
+        List<ConfigError> errors = new ArrayList<>();
+        List<Token> tokens = Lexer.tokenize("value", text + ";", errors);
+        TokenCursor cursor = new TokenCursor(tokens);
+        try {
+            OptionValue value = new OptionValueParser(cursor).parse(type, "value");
+            cursor.expectSemicolon("the value");
+            if (!cursor.atEof()) {
+                throw TokenCursor.error(cursor.peek(), "unexpected " + cursor.peek().describe() + " after the value");
+            }
+            if (errors.isEmpty()) {
+                return value;
+            }
+        } catch (ParseError e) {
+            errors.add(e.error());
+        }
+        throw new ConfigException(errors);
     }
 
     private static ConfigResult run(String fileName, String text, Path path, SourceReader reader) {
