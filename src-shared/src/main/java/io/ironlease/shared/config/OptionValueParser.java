@@ -1,5 +1,6 @@
 package io.ironlease.shared.config;
 
+import io.ironlease.shared.net.HardwareAddress;
 import io.ironlease.shared.options.DomainNames;
 import io.ironlease.shared.options.HostRef;
 import io.ironlease.shared.options.IscEnumeration;
@@ -153,26 +154,16 @@ final class OptionValueParser {
         return bytes;
     }
 
-    /** Colon-separated hex octets, or null when the text is not that. */
+    /** Colon-separated hex octets (HardwareAddress's reading, ASCII only), or null when the text is not that. */
     static byte[] colonHex(String text) {
-        String[] parts = text.split(":", -1);
-        byte[] out = new byte[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i];
-            if (part.isEmpty() || part.length() > 2) {
-                return null;
-            }
-            int value = 0;
-            for (int j = 0; j < part.length(); j++) {
-                int digit = Lexer.hexValue(part.charAt(j));
-                if (digit < 0) {
-                    return null;
-                }
-                value = value * 16 + digit;
-            }
-            out[i] = (byte) value;
+        if (text.isEmpty() || !text.chars().allMatch(c -> c < 0x80)) {
+            return null;
         }
-        return out;
+        try {
+            return HardwareAddress.parseColonHex(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String domain(Token token) {
