@@ -93,10 +93,10 @@ public final class LeaseFileReader implements Closeable {
     private long problemCount;
     private boolean used;
 
-    private LeaseFileReader(InputStream in, String name, Options options) {
+    private LeaseFileReader(InputStream in, String name, Options options, int bufferSize) {
         this.in = in;
         this.options = options;
-        this.lexer = new LeaseLexer(in, name, Math.min(BUFFER_SIZE, options.maxRecordBytes()),
+        this.lexer = new LeaseLexer(in, name, Math.min(bufferSize, options.maxRecordBytes()),
                 options.maxRecordBytes());
         this.parser = new LeaseParser(lexer, options.clock().instant().getEpochSecond());
     }
@@ -106,12 +106,17 @@ public final class LeaseFileReader implements Closeable {
     }
 
     public static LeaseFileReader open(Path file, Options options) throws IOException {
-        return new LeaseFileReader(Files.newInputStream(file), file.toString(), options);
+        return new LeaseFileReader(Files.newInputStream(file), file.toString(), options, BUFFER_SIZE);
     }
 
     /** Reads from a stream (closed by {@link #close}); {@code name} is the file name in positions. */
     public static LeaseFileReader of(InputStream in, String name, Options options) {
-        return new LeaseFileReader(in, name, options);
+        return new LeaseFileReader(in, name, options, BUFFER_SIZE);
+    }
+
+    /** With a given initial buffer, so tests can make records straddle refills. */
+    static LeaseFileReader of(InputStream in, String name, Options options, int bufferSize) {
+        return new LeaseFileReader(in, name, options, bufferSize);
     }
 
     /** Delivers every declaration to {@code sink}, in file order. */

@@ -226,9 +226,24 @@ final class LeaseLexer {
         return c >= 0x20 && c < 0x7f ? "'" + (char) c + "'" : String.format("byte 0x%02x", c);
     }
 
-    /** An unsigned decimal number of up to 18 digits, after blanks. */
+    /** An unsigned decimal number, after blanks. */
     long number() {
         skipSpace();
+        return -digits(false);
+    }
+
+    /** A number with an optional leading '-', down to {@link Long#MIN_VALUE}. */
+    long signedNumber() {
+        skipSpace();
+        if (buf[pos] == '-') {
+            pos++;
+            return digits(true);
+        }
+        return -digits(false);
+    }
+
+    /** Accumulates digits negatively (so Long.MIN_VALUE fits); returns the negated value. */
+    private long digits(boolean negative) {
         int start = pos;
         long value = 0;
         while (true) {
@@ -239,26 +254,19 @@ final class LeaseLexer {
             if (d < 0 || d > 9) {
                 break;
             }
-            if (pos - start >= 18) {
-                throw syntax(start, "number too long");
+            if (value < (Long.MIN_VALUE + d) / 10) {
+                throw syntax(start, "number out of range");
             }
-            value = value * 10 + d;
+            value = value * 10 - d;
             pos++;
         }
         if (pos == start) {
             throw syntax(start, "expected a number, found " + describe(start));
         }
-        return value;
-    }
-
-    /** A number with an optional leading '-'. */
-    long signedNumber() {
-        skipSpace();
-        if (buf[pos] == '-') {
-            pos++;
-            return -number();
+        if (!negative && value == Long.MIN_VALUE) {
+            throw syntax(start, "number out of range");
         }
-        return number();
+        return value;
     }
 
     /** A dotted-quad IPv4 address, as its 32 bits. */
@@ -510,13 +518,16 @@ final class LeaseLexer {
         return new String(buf, start, pos - start, StandardCharsets.UTF_8);
     }
 
-    /** Skips blanks and comments between records, refilling; false at the end of the file. */
+    /** Skips blanks, comments and stray ';' between records, refilling; false at the end of the file. */
     boolean skipBetweenRecords() throws IOException, LeaseFileException {
         while (true) {
             int mark = pos;
             try {
                 skipSpace();
-                return true;
+                if (buf[pos] != ';') {
+                    return true;
+                }
+                pos++; // an empty statement between declarations
             } catch (EndOfInput e) {
                 int resume = commentStart(mark);
                 if (eof) {
