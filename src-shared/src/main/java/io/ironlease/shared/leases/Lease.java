@@ -53,11 +53,11 @@ public final class Lease {
         this.rewindBindingState = b.rewindBindingState != null ? b.rewindBindingState : b.bindingState;
         this.reserved = b.reserved;
         this.bootp = b.bootp;
-        this.hardware = b.hardware;
+        this.hardware = b.hardware == null || b.hardware.length() == 0 ? null : b.hardware;
         this.uid = b.uid == null || b.uid.length == 0 ? NO_BYTES : b.uid;
         this.clientHostname = b.clientHostname;
-        this.variables = b.variables.isEmpty() ? List.of() : List.copyOf(b.variables);
-        this.extraStatements = b.extraStatements.isEmpty() ? List.of() : List.copyOf(b.extraStatements);
+        this.variables = b.variables == null ? List.of() : List.copyOf(b.variables);
+        this.extraStatements = b.extraStatements == null ? List.of() : List.copyOf(b.extraStatements);
     }
 
     public static Builder builder(Ipv4Address ip) {
@@ -254,8 +254,8 @@ public final class Lease {
         private HardwareAddress hardware;
         private byte[] uid;
         private String clientHostname;
-        private final List<LeaseVariable> variables = new ArrayList<>(2);
-        private final List<String> extraStatements = new ArrayList<>(0);
+        private List<LeaseVariable> variables; // created on first use: most leases have none
+        private List<String> extraStatements;
 
         private Builder(int ip) {
             this.ip = ip;
@@ -277,8 +277,8 @@ public final class Lease {
             hardware = l.hardware;
             uid = l.uid;
             clientHostname = l.clientHostname;
-            variables.addAll(l.variables);
-            extraStatements.addAll(l.extraStatements);
+            variables = l.variables.isEmpty() ? null : new ArrayList<>(l.variables);
+            extraStatements = l.extraStatements.isEmpty() ? null : new ArrayList<>(l.extraStatements);
         }
 
         public Builder starts(long time) {
@@ -363,6 +363,10 @@ public final class Lease {
 
         /** Replaces a variable of the same name in place, or appends it. */
         public Builder variable(LeaseVariable variable) {
+            Objects.requireNonNull(variable, "variable");
+            if (variables == null) {
+                variables = new ArrayList<>(2);
+            }
             for (int i = 0; i < variables.size(); i++) {
                 if (variables.get(i).name().equals(variable.name())) {
                     variables.set(i, variable);
@@ -374,18 +378,23 @@ public final class Lease {
         }
 
         public Builder removeVariable(String name) {
-            variables.removeIf(v -> v.name().equals(name));
+            if (variables != null) {
+                variables.removeIf(v -> v.name().equals(name));
+            }
             return this;
         }
 
         /** Adds a statement kept verbatim, e.g. {@code option agent.circuit-id "x";}. */
         public Builder extraStatement(String statement) {
+            if (extraStatements == null) {
+                extraStatements = new ArrayList<>(2);
+            }
             extraStatements.add(Objects.requireNonNull(statement, "statement"));
             return this;
         }
 
         public Builder clearExtraStatements() {
-            extraStatements.clear();
+            extraStatements = null;
             return this;
         }
 

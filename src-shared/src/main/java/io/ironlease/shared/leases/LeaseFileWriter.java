@@ -96,8 +96,9 @@ public final class LeaseFileWriter {
     }
 
     /**
-     * Writes a whole file holding the table's live state: the header, the byte order, the server DUID,
-     * kept class records, groups, failover states, hosts (and rubouts of dhcpd.conf hosts) and leases.
+     * Writes a whole file holding the table's live state, in dhcpd's order (server/db.c write_leases):
+     * the header, the byte order, the server DUID, kept class records, groups, rubouts of dhcpd.conf
+     * hosts, hosts, failover states, then the leases that {@link #snapshotKeeps} keeps.
      */
     public void writeSnapshot(WritableByteChannel channel, String producer, LeaseTable table) throws IOException {
         out.reset();
@@ -110,18 +111,18 @@ public final class LeaseFileWriter {
         for (GroupRecord group : table.groups()) {
             encoder.encode(group, out);
         }
-        for (FailoverStateRecord state : table.failoverStates()) {
-            encoder.encode(state, out);
-        }
         for (HostRecord rubout : table.hostRubouts()) {
             encoder.encode(rubout, out);
         }
         for (HostRecord host : table.hosts()) {
             encoder.encode(host, out);
         }
+        for (FailoverStateRecord state : table.failoverStates()) {
+            encoder.encode(state, out);
+        }
         IOException[] failure = new IOException[1];
         table.forEachLease(lease -> {
-            if (failure[0] == null) {
+            if (failure[0] == null && snapshotKeeps(lease)) {
                 encoder.lease(lease, out);
                 if (out.size() >= FLUSH_AT) {
                     try {
@@ -136,6 +137,15 @@ public final class LeaseFileWriter {
             throw failure[0];
         }
         out.drainTo(channel);
+    }
+
+    /**
+     * Whether compaction keeps a lease: dhcpd drops free leases that never had a client or a partner
+     * update (no hardware address, no uid, no tsfp), since they say nothing a fresh pool does not.
+     */
+    public static boolean snapshotKeeps(Lease lease) {
+        return lease.bindingState() != BindingState.FREE || lease.hardware().isPresent() || lease.hasUid()
+                || lease.tsfp() != LeaseTime.UNSET;
     }
 
     /**

@@ -2,6 +2,9 @@ package io.ironlease.shared.leases;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -35,11 +38,17 @@ final class LeaseLexer {
     }
 
     private static final boolean[] WORD = new boolean[256];
+    /** Bytes that matter when skipping a statement: quote, comment, ';', braces. */
+    private static final boolean[] STATEMENT_SPECIAL = new boolean[256];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (int c = 0; c < 256; c++) {
             WORD[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '_' || c == '.';
+        }
+        for (char c : new char[] {'"', '#', ';', '{', '}'}) {
+            STATEMENT_SPECIAL[c] = true;
         }
     }
 
@@ -94,13 +103,36 @@ final class LeaseLexer {
     }
 
     private void countLines(int upTo) {
-        for (int i = counted; i < upTo; i++) {
-            if (buf[i] == '\n') {
-                line++;
-                lineStart = base + i + 1;
+        if (upTo <= counted) {
+            return;
+        }
+        int newlines = countNewlines(buf, counted, upTo);
+        if (newlines > 0) {
+            line += newlines;
+            int last = upTo - 1;
+            while (buf[last] != '\n') {
+                last--;
+            }
+            lineStart = base + last + 1;
+        }
+        counted = upTo;
+    }
+
+    /** Newlines in buf[from, to), eight bytes at a time (exact SWAR zero-byte test on x ^ '\n'). */
+    static int countNewlines(byte[] b, int from, int to) {
+        int n = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ 0x0a0a_0a0a_0a0a_0a0aL;
+            long nonZero = ((x & 0x7f7f_7f7f_7f7f_7f7fL) + 0x7f7f_7f7f_7f7f_7f7fL) | x;
+            n += Long.bitCount(~nonZero & 0x8080_8080_8080_8080L);
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                n++;
             }
         }
-        counted = Math.max(counted, upTo);
+        return n;
     }
 
     LeaseFilePosition position(int index) {
@@ -473,6 +505,9 @@ final class LeaseLexer {
                 throw EndOfInput.INSTANCE;
             }
             byte c = buf[pos++];
+            if (!STATEMENT_SPECIAL[c & 0xff]) {
+                continue;
+            }
             if (c == '"') {
                 skipStringBody();
             } else if (c == '#') {
