@@ -89,6 +89,7 @@ public final class LeaseFileReader implements Closeable {
     private final Options options;
     private final LeaseLexer lexer;
     private final LeaseParser parser;
+    private final LeaseSummaryParser summaryParser;
     private final List<LeaseFileProblem> problems = new ArrayList<>();
     private long problemCount;
     private boolean used;
@@ -99,6 +100,7 @@ public final class LeaseFileReader implements Closeable {
         this.lexer = new LeaseLexer(in, name, Math.min(bufferSize, options.maxRecordBytes()),
                 options.maxRecordBytes());
         this.parser = new LeaseParser(lexer, options.clock().instant().getEpochSecond());
+        this.summaryParser = new LeaseSummaryParser(lexer, parser);
     }
 
     public static LeaseFileReader open(Path file) throws IOException {
@@ -137,7 +139,7 @@ public final class LeaseFileReader implements Closeable {
         Objects.requireNonNull(visitor, "visitor");
         LeaseSummary summary = new LeaseSummary();
         return run(() -> {
-            if (parser.summary(summary)) {
+            if (summaryParser.parse(summary)) {
                 visitor.lease(summary);
                 return true;
             }
@@ -162,7 +164,7 @@ public final class LeaseFileReader implements Closeable {
                 if (step.parseOne()) {
                     records++;
                 }
-            } catch (LeaseLexer.EndOfInput e) {
+            } catch (LeaseInput.EndOfInput e) {
                 if (lexer.eof) {
                     report(LeaseFileProblem.Kind.TRUNCATED_RECORD, lexer.position(start),
                             "the file ends inside this record (" + (lexer.limit - start)
@@ -171,7 +173,7 @@ public final class LeaseFileReader implements Closeable {
                     break;
                 }
                 lexer.pos = start - lexer.fill(start);
-            } catch (LeaseLexer.SyntaxError e) {
+            } catch (LeaseInput.SyntaxError e) {
                 LeaseFileException error = lexer.error(e);
                 if (!options.skipCorrupt()) {
                     throw error;

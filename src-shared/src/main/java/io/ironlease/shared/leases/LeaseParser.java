@@ -16,30 +16,30 @@ import java.util.Optional;
  */
 final class LeaseParser {
 
-    private static final byte[] LEASE = bytes("lease");
-    private static final byte[] HOST = bytes("host");
-    private static final byte[] GROUP = bytes("group");
-    private static final byte[] FAILOVER = bytes("failover");
-    private static final byte[] SERVER_DUID = bytes("server-duid");
-    private static final byte[] AUTHORING = bytes("authoring-byte-order");
-    private static final byte[][] RAW_RECORDS = {bytes("class"), bytes("subclass"), bytes("ia-na"),
+    static final byte[] LEASE = bytes("lease");
+    static final byte[] HOST = bytes("host");
+    static final byte[] GROUP = bytes("group");
+    static final byte[] FAILOVER = bytes("failover");
+    static final byte[] SERVER_DUID = bytes("server-duid");
+    static final byte[] AUTHORING = bytes("authoring-byte-order");
+    static final byte[][] RAW_RECORDS = {bytes("class"), bytes("subclass"), bytes("ia-na"),
         bytes("ia-ta"), bytes("ia-pd")};
-    private static final byte[] STARTS = bytes("starts");
-    private static final byte[] ENDS = bytes("ends");
+    static final byte[] STARTS = bytes("starts");
+    static final byte[] ENDS = bytes("ends");
     private static final byte[] TSTP = bytes("tstp");
     private static final byte[] TSFP = bytes("tsfp");
     private static final byte[] ATSFP = bytes("atsfp");
     private static final byte[] CLTT = bytes("cltt");
-    private static final byte[] BINDING = bytes("binding");
+    static final byte[] BINDING = bytes("binding");
     private static final byte[] NEXT = bytes("next");
     private static final byte[] REWIND = bytes("rewind");
-    private static final byte[] STATE = bytes("state");
-    private static final byte[] HARDWARE = bytes("hardware");
+    static final byte[] STATE = bytes("state");
+    static final byte[] HARDWARE = bytes("hardware");
     private static final byte[] ETHERNET = bytes("ethernet");
     private static final byte[] UID = bytes("uid");
     private static final byte[] CLIENT_HOSTNAME = bytes("client-hostname");
     private static final byte[] SET = bytes("set");
-    private static final byte[] ABANDONED = bytes("abandoned");
+    static final byte[] ABANDONED = bytes("abandoned");
     private static final byte[] RESERVED = bytes("reserved");
     private static final byte[] DYNAMIC_BOOTP = bytes("dynamic-bootp");
     private static final byte[] BOOTP = bytes("bootp");
@@ -48,11 +48,11 @@ final class LeaseParser {
     static final byte[] DYNAMIC = bytes("dynamic");
     static final byte[] STATIC = bytes("static");
     static final byte[] DELETED = bytes("deleted");
-    private static final byte[] PEER = bytes("peer");
-    private static final byte[] MY = bytes("my");
-    private static final byte[] PARTNER = bytes("partner");
-    private static final byte[] AT = bytes("at");
-    private static final byte[] MCLT = bytes("mclt");
+    static final byte[] PEER = bytes("peer");
+    static final byte[] MY = bytes("my");
+    static final byte[] PARTNER = bytes("partner");
+    static final byte[] AT = bytes("at");
+    static final byte[] MCLT = bytes("mclt");
     private static final byte[] LITTLE_ENDIAN = bytes("little-endian");
     private static final byte[] BIG_ENDIAN = bytes("big-endian");
     private static final BindingState[] STATES = BindingState.values();
@@ -65,7 +65,7 @@ final class LeaseParser {
     }
 
     private final LeaseLexer lx;
-    private final long now;
+    final long now;
 
     LeaseParser(LeaseLexer lexer, long now) {
         this.lx = lexer;
@@ -82,11 +82,11 @@ final class LeaseParser {
         if (lx.is(start, LEASE)) {
             return new LeaseRecord(lease());
         } else if (lx.is(start, HOST)) {
-            return HostParser.host(lx, this);
+            return DeclarationParser.host(lx, this);
         } else if (lx.is(start, GROUP)) {
-            return HostParser.group(lx, this);
+            return DeclarationParser.group(lx, this);
         } else if (lx.is(start, FAILOVER)) {
-            return failover();
+            return DeclarationParser.failover(lx, this);
         } else if (lx.is(start, SERVER_DUID)) {
             byte[] duid = lx.stringOrHex("a DUID");
             lx.expect(';');
@@ -111,68 +111,6 @@ final class LeaseParser {
         }
         throw lx.syntax(start, "unknown declaration " + lx.describe(start)
                 + "; expected lease, host, group, failover peer, server-duid, authoring-byte-order or class");
-    }
-
-    /** The fast path: fills {@code out} for a lease record and returns true; skips any other declaration. */
-    boolean summary(LeaseSummary out) {
-        int start = lx.requireWord("a declaration (lease, host, group, failover peer, server-duid, ...)");
-        if (!lx.is(start, LEASE)) {
-            if (!isDeclaration(start)) {
-                throw lx.syntax(start, "unknown declaration " + lx.describe(start));
-            }
-            lx.skipStatement();
-            return false;
-        }
-        out.reset(lx.ipv4());
-        lx.expect('{');
-        while (true) {
-            lx.skipSpace();
-            int c = lx.peek();
-            if (c == '}') {
-                lx.pos++;
-                break;
-            } else if (c == ';') {
-                lx.pos++;
-                continue;
-            }
-            int word = lx.requireWord("a lease statement or '}'");
-            if (lx.is(word, STARTS)) {
-                out.starts(dateStatement());
-            } else if (lx.is(word, ENDS)) {
-                out.ends(dateStatement());
-            } else if (lx.is(word, BINDING)) {
-                out.state(stateStatement());
-            } else if (lx.is(word, HARDWARE)) {
-                int type = hardwareType();
-                int n = lx.colonHex("a hardware address");
-                checkHardwareLength(word, n);
-                lx.expect(';');
-                out.hardware(type, lx.scratch(), n);
-            } else if (lx.is(word, ABANDONED)) {
-                lx.expect(';');
-                out.state(BindingState.ABANDONED);
-            } else {
-                lx.skipStatement();
-            }
-        }
-        if (!out.stateGiven()) {
-            out.inferState(out.ends() == LeaseTime.NEVER || out.ends() > now ? BindingState.ACTIVE
-                    : BindingState.FREE);
-        }
-        return true;
-    }
-
-    private boolean isDeclaration(int start) {
-        if (lx.is(start, HOST) || lx.is(start, GROUP) || lx.is(start, FAILOVER) || lx.is(start, SERVER_DUID)
-                || lx.is(start, AUTHORING)) {
-            return true;
-        }
-        for (byte[] raw : RAW_RECORDS) {
-            if (lx.is(start, raw)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Lease lease() {
@@ -254,14 +192,14 @@ final class LeaseParser {
     }
 
     /** A date and its ';'. */
-    private long dateStatement() {
+    long dateStatement() {
         long time = lx.date();
         lx.expect(';');
         return time;
     }
 
     /** {@code state NAME;} after the word {@code binding}. */
-    private BindingState stateStatement() {
+    BindingState stateStatement() {
         expectWord(STATE, "state");
         int word = lx.requireWord("a binding state");
         for (int i = 0; i < STATE_NAMES.length; i++) {
@@ -274,7 +212,7 @@ final class LeaseParser {
                 + BindingState.knownNames());
     }
 
-    private void expectWord(byte[] keyword, String text) {
+    void expectWord(byte[] keyword, String text) {
         int word = lx.word();
         if (!lx.is(word, keyword)) {
             throw lx.syntax(word, "expected '" + text + "', found " + lx.describe(word));
@@ -290,7 +228,7 @@ final class LeaseParser {
         return HardwareAddress.of(type, Arrays.copyOf(lx.scratch(), n));
     }
 
-    private int hardwareType() {
+    int hardwareType() {
         int word = lx.requireWord("a hardware type");
         if (lx.is(word, ETHERNET)) {
             return HardwareAddress.ETHERNET;
@@ -303,7 +241,7 @@ final class LeaseParser {
         return type;
     }
 
-    private void checkHardwareLength(int at, int length) {
+    void checkHardwareLength(int at, int length) {
         if (length > HardwareAddress.MAX_LENGTH) {
             throw lx.syntax(at, "hardware address longer than " + HardwareAddress.MAX_LENGTH + " bytes");
         }
@@ -337,53 +275,6 @@ final class LeaseParser {
         }
         lx.expect(';');
         return new LeaseVariable(name, value);
-    }
-
-    /** {@code peer "NAME" state { my state S at DATE; partner state S at DATE; mclt N; }}. */
-    private FailoverStateRecord failover() {
-        expectWord(PEER, "peer");
-        lx.skipSpace();
-        String name = lx.peek() == '"' ? lx.stringText() : lx.text(lx.requireWord("a peer name"));
-        expectWord(STATE, "state");
-        lx.expect('{');
-        FailoverState mine = FailoverState.UNKNOWN;
-        FailoverState partner = FailoverState.UNKNOWN;
-        long mineAt = LeaseTime.UNSET;
-        long partnerAt = LeaseTime.UNSET;
-        Optional<Duration> mclt = Optional.empty();
-        while (!lx.accept('}')) {
-            if (lx.accept(';')) {
-                continue;
-            }
-            int word = lx.requireWord("my state, partner state, mclt or '}'");
-            if (lx.is(word, MY) || lx.is(word, PARTNER) || lx.is(word, PEER)) {
-                boolean isMine = lx.is(word, MY);
-                expectWord(STATE, "state");
-                int stateAt = lx.requireWord("a failover state");
-                FailoverState state = FailoverState.fromFileName(lx.text(stateAt)).orElseThrow(() -> lx.syntax(
-                        stateAt, "unknown failover state " + lx.describe(stateAt) + "; expected one of "
-                                + FailoverState.knownNames()));
-                expectWord(AT, "at");
-                long at = dateStatement();
-                if (isMine) {
-                    mine = state;
-                    mineAt = at;
-                } else {
-                    partner = state;
-                    partnerAt = at;
-                }
-            } else if (lx.is(word, MCLT)) {
-                long seconds = lx.number();
-                if (seconds > 0xffff_ffffL) {
-                    throw lx.syntax(word, "mclt out of range");
-                }
-                lx.expect(';');
-                mclt = Optional.of(Duration.ofSeconds(seconds));
-            } else {
-                throw lx.syntax(word, "expected my state, partner state or mclt, found " + lx.describe(word));
-            }
-        }
-        return new FailoverStateRecord(name, mine, mineAt, partner, partnerAt, mclt);
     }
 
     /** A name after {@code host} or {@code group}: a word or a quoted string. */
