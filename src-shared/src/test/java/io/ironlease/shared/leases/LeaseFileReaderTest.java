@@ -154,4 +154,20 @@ class LeaseFileReaderTest {
             assertThat(result.problemCount()).isZero();
         }
     }
+
+    @Test
+    void summariesCarryTheMacAsANumberAndSkipOtherDeclarations() throws Exception {
+        List<String> seen = new ArrayList<>();
+        LeaseFileReader.Result result;
+        try (LeaseFileReader reader = LeaseResources.reader(LeaseResources.bytes("omapi-plain"), "p",
+                LeaseFileReader.Options.strict())) {
+            result = reader.readSummaries(s -> {
+                if (s.ip().toString().equals("192.168.100.100")) {
+                    seen.add(Long.toHexString(s.hardwareBits()) + " " + s.hardwareType() + " " + s.hardwareLength());
+                }
+            });
+        }
+        assertThat(seen).containsExactly("525400aa0001 1 6");
+        assertThat(result.records()).isEqualTo(33); // lease records only; hosts, groups and the DUID are skipped
+    }
 }
