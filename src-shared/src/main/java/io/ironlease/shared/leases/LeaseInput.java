@@ -35,6 +35,14 @@ class LeaseInput {
         }
     }
 
+    private static final boolean[] BLANK = new boolean[256];
+
+    static {
+        for (char c : new char[] {' ', '\n', '\t', '\r', '\f'}) {
+            BLANK[c] = true;
+        }
+    }
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
@@ -149,20 +157,26 @@ class LeaseInput {
 
     /** Skips blanks, newlines and {@code #} comments. */
     void skipSpace() {
+        byte[] b = buf;
+        int p = pos;
+        int end = limit;
         while (true) {
-            if (pos >= limit) {
+            if (p >= end) {
+                pos = p;
                 throw EndOfInput.INSTANCE;
             }
-            byte c = buf[pos];
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-                pos++;
+            int c = b[p] & 0xff;
+            if (BLANK[c]) {
+                p++;
             } else if (c == '#') {
-                while (buf[pos] != '\n') {
-                    if (++pos >= limit) {
+                while (b[p] != '\n') {
+                    if (++p >= end) {
+                        pos = p;
                         throw EndOfInput.INSTANCE;
                     }
                 }
             } else {
+                pos = p;
                 return;
             }
         }

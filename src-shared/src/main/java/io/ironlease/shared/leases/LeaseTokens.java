@@ -31,16 +31,18 @@ class LeaseTokens extends LeaseInput {
     /** Reads a word (letters, digits, '-', '_', '.') after blanks; returns its start, {@code pos} is its end. */
     int word() {
         skipSpace();
+        byte[] b = buf;
         int start = pos;
-        while (true) {
-            if (pos >= limit) {
-                throw EndOfInput.INSTANCE;
-            }
-            if (!WORD[buf[pos] & 0xff]) {
-                return start;
-            }
-            pos++;
+        int p = start;
+        int end = limit;
+        while (p < end && WORD[b[p] & 0xff]) {
+            p++;
         }
+        pos = p;
+        if (p >= end) {
+            throw EndOfInput.INSTANCE;
+        }
+        return start;
     }
 
     /** Reads a word and fails unless it is non-empty. */
@@ -150,32 +152,40 @@ class LeaseTokens extends LeaseInput {
      * statement opened ({@code on expiry { ... }}). Strings and comments are honoured.
      */
     void skipStatement() {
+        byte[] b = buf;
+        int end = limit;
+        int p = pos;
         int depth = 0;
         while (true) {
-            if (pos >= limit) {
+            while (p < end && !STATEMENT_SPECIAL[b[p] & 0xff]) {
+                p++;
+            }
+            if (p >= end) {
+                pos = p;
                 throw EndOfInput.INSTANCE;
             }
-            byte c = buf[pos++];
-            if (!STATEMENT_SPECIAL[c & 0xff]) {
-                continue;
-            }
+            byte c = b[p++];
             if (c == '"') {
+                pos = p;
                 skipStringBody();
+                p = pos;
             } else if (c == '#') {
-                while (peek() != '\n') {
-                    pos++;
+                while (p < end && b[p] != '\n') {
+                    p++;
                 }
             } else if (c == ';') {
                 if (depth == 0) {
+                    pos = p;
                     return;
                 }
             } else if (c == '{') {
                 depth++;
             } else if (c == '}') {
                 if (depth == 0) {
-                    throw syntax(pos - 1, "expected ';' before '}'");
+                    throw syntax(p - 1, "expected ';' before '}'");
                 }
                 if (--depth == 0) {
+                    pos = p;
                     return;
                 }
             }
