@@ -95,7 +95,7 @@ public final class LeaseTable implements Consumer<LeaseFileRecord> {
     public List<Lease> leases() {
         List<Lease> all = new ArrayList<>(leases.size());
         leases.forEach(all::add);
-        all.sort(Comparator.comparing(Lease::ip));
+        all.sort(Comparator.comparingInt(l -> l.ipBits() ^ Integer.MIN_VALUE)); // unsigned address order
         return all;
     }
 
