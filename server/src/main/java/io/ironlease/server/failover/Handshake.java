@@ -89,6 +89,7 @@ final class Handshake {
         learnPartner(connect.maxUnacked(), connect.receiveTimer());
         c.mclt = Optional.of(Duration.ofSeconds(connect.mclt().getAsLong()));
         c.hba = Optional.of(HashBucketAssignment.of(connect.hashBucketAssignment().get()));
+        c.statusMaybeChanged();
         established();
     }
 

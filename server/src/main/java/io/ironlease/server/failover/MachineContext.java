@@ -164,16 +164,21 @@ final class MachineContext {
         if (established != null && receivedOnEstablished) {
             startTimer(TimerKind.RECEIVE_TIMEOUT, now.plus(settings.maxResponseDelay()));
         }
-        FailoverStatus status = status();
-        if (lastStatus == null || !sameServing(lastStatus, status)) {
-            out.add(new FailoverAction.StatusChanged(status));
-            lastStatus = status;
-        }
+        statusMaybeChanged();
         List<FailoverAction> result = out;
         out = new ArrayList<>();
         sentOnEstablished = false;
         receivedOnEstablished = false;
         return List.copyOf(result);
+    }
+
+    /** Emits StatusChanged now if what the engine serves changed, so later actions see the new status. */
+    void statusMaybeChanged() {
+        FailoverStatus status = status();
+        if (lastStatus == null || !sameServing(lastStatus, status)) {
+            out.add(new FailoverAction.StatusChanged(status));
+            lastStatus = status;
+        }
     }
 
     private static boolean sameServing(FailoverStatus a, FailoverStatus b) {

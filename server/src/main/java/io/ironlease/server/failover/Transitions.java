@@ -53,6 +53,7 @@ final class Transitions {
         LOG.info("FAILOVER_STATE_CHANGE peer={} from={} to={} reason={}", c.name(), prev, next, reason);
         c.out.add(new FailoverAction.StateChanged(prev, next, reason));
         c.persist();
+        c.statusMaybeChanged();
         if (prev == STARTUP && next != STARTUP) {
             c.cancelTimer(TimerKind.STARTUP);
         }
@@ -155,6 +156,7 @@ final class Transitions {
         c.partnerStos = Instant.ofEpochSecond(message.startTimeOfState().orElse(0));
         LOG.info("FAILOVER_PEER_STATE peer={} from={} to={}", c.name(), previous, next);
         c.persist();
+        c.statusMaybeChanged();
         if (known.isEmpty()) {
             LOG.error("FAILOVER_PEER_STATE_INVALID peer={} state={}", c.name(), code);
             setState(SHUTDOWN, "peer sent invalid state " + code);

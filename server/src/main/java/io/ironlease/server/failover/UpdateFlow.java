@@ -96,12 +96,16 @@ final class UpdateFlow {
             return;
         }
         LeaseBinding sent = acked.get().binding();
-        if (ack.rejected()) {
+        if (acked.get().superseded()) {
+            LOG.debug("FAILOVER_BNDACK_SUPERSEDED peer={} address={}", c.name(), sent.address());
+        } else if (ack.rejected()) {
             LOG.warn("FAILOVER_BNDUPD_REJECTED peer={} address={} reason={} message={}", c.name(), sent.address(),
                     ack.rejectReason().getAsInt(),
                     ack.message().orElse(RejectReason.describe(ack.rejectReason().getAsInt())));
         }
-        c.out.add(new FailoverAction.UpdateAcknowledged(sent, ack));
+        if (!acked.get().superseded()) {
+            c.out.add(new FailoverAction.UpdateAcknowledged(sent, ack));
+        }
         if (acked.get().completesUpdateRequest() && c.answering) {
             sendUpdateDone();
         }

@@ -25,8 +25,11 @@ public final class UpdateQueue {
     public record Outgoing(long xid, LeaseBinding binding) {
     }
 
-    /** The in-flight update a BNDACK answered, and whether it was the last one of an UPDREQ answer. */
-    public record Acked(LeaseBinding binding, boolean completesUpdateRequest) {
+    /**
+     * The in-flight update a BNDACK answered; whether it was the last one of an UPDREQ answer; and
+     * whether it had been superseded by the partner's own update (then the ack changes nothing).
+     */
+    public record Acked(LeaseBinding binding, boolean completesUpdateRequest, boolean superseded) {
     }
 
     private record Entry(long sequence, LeaseBinding binding) {
@@ -34,6 +37,7 @@ public final class UpdateQueue {
 
     private final LinkedHashMap<Ipv4Address, Entry> pending = new LinkedHashMap<>();
     private final LinkedHashMap<Long, Entry> inFlight = new LinkedHashMap<>();
+    private final Map<Long, Entry> superseded = new java.util.HashMap<>();
     private long nextSequence = 1;
     private long doneAfterSequence = -1;
 
@@ -64,6 +68,11 @@ public final class UpdateQueue {
     /** Frees the slot of the update with this xid; empty for an xid that is not in flight. */
     public Optional<Acked> ack(long xid) {
         Entry entry = inFlight.remove(xid);
+        boolean wasSuperseded = false;
+        if (entry == null) {
+            entry = superseded.remove(xid);
+            wasSuperseded = true;
+        }
         if (entry == null) {
             return Optional.empty();
         }
@@ -71,7 +80,7 @@ public final class UpdateQueue {
         if (done) {
             doneAfterSequence = -1;
         }
-        return Optional.of(new Acked(entry.binding(), done));
+        return Optional.of(new Acked(entry.binding(), done, wasSuperseded));
     }
 
     /**
@@ -99,6 +108,7 @@ public final class UpdateQueue {
 
     /** Puts every in-flight update back at the head of the queue, unless a newer one is already queued. */
     public void requeueInFlight() {
+        superseded.clear();
         if (inFlight.isEmpty()) {
             return;
         }
@@ -141,7 +151,14 @@ public final class UpdateQueue {
      * updates): its BNDACK, if it still comes, is then ignored, as ISC does.
      */
     public void forgetInFlight(Ipv4Address address) {
-        inFlight.values().removeIf(entry -> entry.binding().address().equals(address));
+        Iterator<Map.Entry<Long, Entry>> it = inFlight.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, Entry> e = it.next();
+            if (e.getValue().binding().address().equals(address)) {
+                superseded.put(e.getKey(), e.getValue()); // its BNDACK may still end an UPDREQ answer
+                it.remove();
+            }
+        }
     }
 
     /** Whether an update for this address is queued or unacknowledged (ISC's ON_QUEUE flags). */
