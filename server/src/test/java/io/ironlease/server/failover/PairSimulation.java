@@ -34,6 +34,9 @@ final class PairSimulation {
         final List<Runnable> backlog = new ArrayList<>();
         final List<String> states = new ArrayList<>();
         final List<String> sent = new ArrayList<>();
+        final List<Instant> stateTimes = new ArrayList<>();
+        final List<Instant> sentTimes = new ArrayList<>();
+        final List<FailoverMessage> sentMessages = new ArrayList<>();
 
         Side(String name, FailoverSettings settings, SimEngine engine) {
             this.name = name;
@@ -186,6 +189,8 @@ final class PairSimulation {
         if (a instanceof FailoverAction.Send send) {
             byte[] bytes = FailoverCodec.encode(send.message());
             side.sent.add(describe(send.message()));
+            side.sentTimes.add(now);
+            side.sentMessages.add(send.message());
             Connection c = connections.get(send.link());
             if (c != null && networkUp && open.getOrDefault(send.link(), false)) {
                 Side to = c.peerOf(side);
@@ -222,6 +227,7 @@ final class PairSimulation {
             });
         } else if (a instanceof FailoverAction.StateChanged changed) {
             side.states.add(changed.from() + ">" + changed.to());
+            side.stateTimes.add(now);
         } else if (!(a instanceof FailoverAction.CancelTimer)) {
             for (FailoverEvent e : side.engine.apply(a, now)) {
                 deliver(side, e);
@@ -264,6 +270,36 @@ final class PairSimulation {
         } catch (FailoverProtocolException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** When the side last moved into {@code state}. */
+    Instant lastEntered(Side side, FailoverState state) {
+        for (int i = side.states.size() - 1; i >= 0; i--) {
+            if (side.states.get(i).endsWith(">" + state)) {
+                return side.stateTimes.get(i);
+            }
+        }
+        throw new AssertionError(side.name + " never entered " + state + ": " + side.states);
+    }
+
+    /** Runs until the side is in {@code state} or {@code limit} passes; bounded in virtual time. */
+    void runUntilState(Side side, FailoverState state, Duration limit) {
+        Instant end = now.plus(limit);
+        while (now.isBefore(end) && (side.machine == null || side.machine.myState() != state)) {
+            runFor(Duration.ofMillis(100));
+        }
+    }
+
+    /** A MAC address whose RFC 3074 bucket belongs to {@code role} under split 128. */
+    static byte[] macServedBy(Role role, int start) {
+        for (int i = start; i < start + 1000; i++) {
+            byte[] mac = {2, 0, 0, 0, (byte) (i >> 8), (byte) i};
+            boolean primary = HashBucketAssignment.split(128).isPrimaryBucket(LoadBalanceHash.hash(mac));
+            if (primary == (role == Role.PRIMARY)) {
+                return mac;
+            }
+        }
+        throw new AssertionError("no MAC found");
     }
 
     static String describe(FailoverMessage m) {
