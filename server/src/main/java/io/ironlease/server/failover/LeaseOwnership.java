@@ -33,8 +33,9 @@ public final class LeaseOwnership {
      * secondary BACKUP) always; the partner's only in PARTNER-DOWN once MCLT has passed both since
      * entering PARTNER-DOWN and since the partner's acknowledged potential expiration (§5.2); EXPIRED,
      * RELEASED and RESET addresses when the partner never heard of the change (rewind), else in
-     * PARTNER-DOWN once MCLT has passed since both the move to PARTNER-DOWN and the lease's end, the
-     * longer wait of §5.2 (ISC approximates it with tsfp = stos + MCLT set on entering partner-down).
+     * PARTNER-DOWN once MCLT has passed since the move to PARTNER-DOWN, the lease's end and its
+     * acknowledged potential expiration: the partner may have extended the client up to that time plus
+     * MCLT without telling us (§5.2, §5.2.1). ISC waits for max(tsfp, stos + MCLT) only.
      */
     public static boolean mayAllocate(FailoverStatus status, LeaseFacts lease, Instant now) {
         boolean partnerDown = status.service() == ServiceState.PARTNER_DOWN;
@@ -53,9 +54,9 @@ public final class LeaseOwnership {
                 if (lease.rewindStatus() == status.role().ownFreeStatus()) {
                     return true; // the partner never heard of the change: rewind it (§5.11)
                 }
-                return partnerDown && later(status.myStos(), lease.ends()).plus(mclt).isBefore(now);
+                return partnerDown && later(status.myStos(), later(lease.ends(), lease.tsfp())).plus(mclt).isBefore(now);
             default: // RESET
-                return partnerDown && later(status.myStos(), lease.ends()).plus(mclt).isBefore(now);
+                return partnerDown && later(status.myStos(), later(lease.ends(), lease.tsfp())).plus(mclt).isBefore(now);
         }
     }
 

@@ -31,6 +31,7 @@ final class PairSimulation {
         FailoverStateMachine machine;
         boolean running;
         boolean frozen;
+        int incarnation;
         final List<Runnable> backlog = new ArrayList<>();
         final List<String> states = new ArrayList<>();
         final List<String> sent = new ArrayList<>();
@@ -53,7 +54,7 @@ final class PairSimulation {
         }
     }
 
-    private record Scheduled(Instant at, long seq, Side side, Runnable task) {
+    private record Scheduled(Instant at, long seq, Side side, int incarnation, Runnable task) {
     }
 
     private record Connection(Side a, LinkId la, Side b, LinkId lb) {
@@ -96,12 +97,16 @@ final class PairSimulation {
         side.machine = new FailoverStateMachine(side.settings);
         side.running = true;
         side.frozen = false;
+        side.backlog.clear();
+        side.incarnation++;
         deliver(side, new FailoverEvent.Started(side.engine.persisted));
     }
 
     /** SIGTERM or SIGKILL: the process is gone, the partner sees the connection close at once. */
     void kill(Side side) {
         side.running = false;
+        side.frozen = false;
+        side.backlog.clear();
         for (Connection c : List.copyOf(connections.values())) {
             if ((c.a() == side || c.b() == side) && open.getOrDefault(c.linkOf(side), false)) {
                 closeFrom(side, c.linkOf(side));
@@ -154,7 +159,7 @@ final class PairSimulation {
             }
             Scheduled next = queue.poll();
             now = next.at();
-            if (!next.side().running) {
+            if (!next.side().running || next.incarnation() != next.side().incarnation) {
                 continue;
             }
             if (next.side().frozen) {
@@ -171,7 +176,7 @@ final class PairSimulation {
     }
 
     private void schedule(Instant at, Side side, Runnable task) {
-        queue.add(new Scheduled(at, seq++, side, task));
+        queue.add(new Scheduled(at, seq++, side, side.incarnation, task));
     }
 
     void deliver(Side side, FailoverEvent event) {

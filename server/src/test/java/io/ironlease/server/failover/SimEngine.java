@@ -39,6 +39,11 @@ final class SimEngine {
     FailoverStatus status;
     Optional<PersistedFailoverState> persisted = Optional.empty();
     final Duration desiredLease;
+    /** Every address this engine handed to a client: what it was before, and the failover status then. */
+    final List<Allocation> allocations = new ArrayList<>();
+
+    record Allocation(Ipv4Address address, BindingStatus before, FailoverStatus status, Instant at) {
+    }
 
     SimEngine(Role role, Ipv4Address first, int count, Duration desiredLease) {
         this.role = role;
@@ -152,6 +157,7 @@ final class SimEngine {
             Lease l = e.getValue();
             boolean same = l.hardware.isPresent() && l.hardware.get().equals(hw) && l.status == BindingStatus.ACTIVE;
             if (same || LeaseOwnership.mayAllocate(status, l.facts(), now)) {
+                allocations.add(new Allocation(e.getKey(), l.status, status, now));
                 LeaseGrant grant = LeaseOwnership.grantLeaseTime(desiredLease, status.mcltOrZero(), l.tsfp, l.tstp, now,
                         true);
                 LeaseBinding b = LeaseOwnership.granted(e.getKey(), Optional.<Bytes>empty(), hw, grant, now);
