@@ -124,7 +124,9 @@ final class UpdateFlow {
 
     void updatesCollected(FailoverEvent.UpdatesCollected collected) {
         for (LeaseBinding binding : collected.bindings()) {
-            c.queue.enqueue(binding);
+            if (!c.queue.contains(binding.address())) {
+                c.queue.enqueue(binding); // ISC skips leases already queued or in flight (ON_QUEUE)
+            }
         }
         OptionalLong answer = collected.answerXid();
         if (answer.isPresent() && c.answering && answer.getAsLong() == c.answerXid && c.established != null) {
