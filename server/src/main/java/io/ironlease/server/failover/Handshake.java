@@ -33,6 +33,10 @@ final class Handshake {
     }
 
     void connectionUp(LinkId link) {
+        if (c.links.containsKey(link)) {
+            LOG.warn("FAILOVER_LINK_REUSED peer={} link={} is already open", c.name(), link);
+            return;
+        }
         c.links.put(link, 0L);
         c.cancelTimer(TimerKind.RECONNECT);
         c.startTimer(TimerKind.LINK_STARTUP, Optional.of(link), c.now.plus(Transitions.STARTUP_WAIT));
@@ -75,8 +79,7 @@ final class Handshake {
                     OptionalLong.empty(), Optional.of(VENDOR_CLASS), OptionalInt.of(PROTOCOL_VERSION),
                     connect.tlsRequest().isPresent() ? OptionalInt.of(0) : OptionalInt.empty(),
                     OptionalInt.of(reason.code()), problem, FailoverOptions.NONE));
-            c.close(link, "CONNECT rejected: " + problem.get());
-            transitions.reconnectLater();
+            refuse(link, "CONNECT rejected: " + problem.get());
             return;
         }
         c.established = link;
@@ -102,8 +105,7 @@ final class Handshake {
         } else if (ack.rejected()) {
             LOG.warn("FAILOVER_CONNECT_REFUSED peer={} link={} reason={} message={}", c.name(), link,
                     ack.rejectReason().getAsInt(), ack.message().orElse(RejectReason.describe(ack.rejectReason().getAsInt())));
-            c.close(link, "CONNECT refused by the partner");
-            transitions.reconnectLater();
+            refuse(link, "CONNECT refused by the partner");
             return;
         } else if (!ack.relationshipName().get().equals(c.name())) {
             problem = "remote failover relationship name " + ack.relationshipName().get() + " does not match";
@@ -122,13 +124,22 @@ final class Handshake {
             LOG.warn("FAILOVER_CONNECTACK_REJECTED peer={} link={} reason={} message={}", c.name(), link, code.code(), text);
             c.sendNew(link, xid -> new Disconnect(c.time(), xid, OptionalInt.of(code.code()), Optional.of(text),
                     FailoverOptions.NONE));
-            c.close(link, "CONNECTACK rejected: " + text);
-            transitions.reconnectLater();
+            refuse(link, "CONNECTACK rejected: " + text);
             return;
         }
         c.established = link;
         learnPartner(ack.maxUnacked(), ack.receiveTimer());
         established();
+    }
+
+    /** Closes a connection whose handshake failed; a repeated handshake on the live link ends it too. */
+    private void refuse(LinkId link, String reason) {
+        c.close(link, reason);
+        if (link.equals(c.established)) {
+            transitions.partnerLost(reason);
+        } else {
+            transitions.reconnectLater();
+        }
     }
 
     private void learnPartner(OptionalLong maxUnacked, OptionalLong receiveTimer) {
