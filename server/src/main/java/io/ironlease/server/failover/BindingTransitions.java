@@ -19,11 +19,19 @@ final class BindingTransitions {
     private BindingTransitions() {
     }
 
-    /** In NORMAL: each side may only move its own addresses and agreed expiries forward. */
-    static BindingStatus normal(LeaseFacts lease, Role role, BindingStatus proposed, Instant proposedTsfp, Instant now) {
+    /**
+     * In NORMAL: each side may only move its own addresses and agreed expiries forward. Unlike ISC,
+     * an active lease is never ended by an update about a different client: that update is stale.
+     */
+    static BindingStatus normal(LeaseFacts lease, Role role, LeaseBinding incoming, Instant now) {
         BindingStatus current = lease.status();
+        BindingStatus proposed = incoming.status();
+        Instant proposedTsfp = incoming.potentialExpiration();
         if (proposed == current) {
             return proposed;
+        }
+        if (current == ACTIVE && !lease.sameClientAs(incoming)) {
+            return current;
         }
         boolean notYetExpiredForPartner = proposedTsfp.isAfter(now);
         switch (current) {
@@ -55,11 +63,19 @@ final class BindingTransitions {
         }
     }
 
-    /** Outside NORMAL (after a partition): whatever the partner saw wins, except over an active lease. */
-    static BindingStatus conflict(LeaseFacts lease, BindingStatus proposed, Instant now) {
+    /**
+     * Outside NORMAL (after a partition): whatever the partner saw wins, except over an active lease,
+     * and never for an update about another client than the one holding it (ISC's 65 s slack alone
+     * lets a stale EXPIRED free a short lease another client holds).
+     */
+    static BindingStatus conflict(LeaseFacts lease, LeaseBinding incoming, Instant now) {
         BindingStatus current = lease.status();
+        BindingStatus proposed = incoming.status();
         if (proposed == current || current != ACTIVE) {
             return proposed;
+        }
+        if (!lease.sameClientAs(incoming)) {
+            return current;
         }
         switch (proposed) {
             case FREE:

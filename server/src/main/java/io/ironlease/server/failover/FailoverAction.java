@@ -59,6 +59,14 @@ public sealed interface FailoverAction {
     record CollectUpdates(UpdateScope scope, OptionalLong answerXid) implements FailoverAction {
     }
 
+    /**
+     * A BNDUPD for this binding is going out now: record {@code rewind binding state = status} for
+     * the address (ISC does it on transmit, since a lost BNDACK does not mean the partner did not
+     * apply the update); from now on the change can no longer be rewound (§5.11).
+     */
+    record BindingUpdateSent(LeaseBinding binding) implements FailoverAction {
+    }
+
     /** The partner answered a BNDUPD: record its acknowledged potential expiration, or log the refusal. */
     record UpdateAcknowledged(LeaseBinding sent, BindingAck ack) implements FailoverAction {
     }

@@ -42,7 +42,10 @@ public record LeaseBinding(Ipv4Address address, BindingStatus status, Optional<B
                 Optional.empty(), 0);
     }
 
-    /** The BNDUPD for this binding, options in ISC's order. */
+    /**
+     * The BNDUPD for this binding, options in ISC's order. Times travel as whole seconds: expirations
+     * are rounded up, start and transaction times down.
+     */
     public BindingUpdate toMessage(long time, long xid) {
         Optional<Bytes> chaddr = hardwareAddress.map(h -> {
             byte[] b = new byte[h.length() + 1];
@@ -51,7 +54,7 @@ public record LeaseBinding(Ipv4Address address, BindingStatus status, Optional<B
             return Bytes.of(b);
         });
         return new BindingUpdate(time, xid, Optional.of(address), OptionalInt.of(status.code()), clientIdentifier,
-                chaddr, OptionalLong.of(seconds(leaseExpiration)), OptionalLong.of(seconds(potentialExpiration)),
+                chaddr, OptionalLong.of(secondsUp(leaseExpiration)), OptionalLong.of(secondsUp(potentialExpiration)),
                 OptionalLong.of(seconds(startTimeOfState)),
                 clientLastTransactionTime.map(t -> OptionalLong.of(seconds(t))).orElse(OptionalLong.empty()),
                 ipFlags == 0 ? OptionalInt.empty() : OptionalInt.of(ipFlags), Optional.empty(), Optional.empty(),
@@ -93,6 +96,11 @@ public record LeaseBinding(Ipv4Address address, BindingStatus status, Optional<B
 
     private static Instant instant(OptionalLong seconds) {
         return Instant.ofEpochSecond(seconds.orElse(0));
+    }
+
+    /** Ends go out rounded up, so the partner never believes a lease ends before the client does. */
+    static long secondsUp(Instant t) {
+        return seconds(t.getNano() == 0 ? t : t.plusSeconds(1));
     }
 
     static long seconds(Instant t) {

@@ -33,9 +33,10 @@ public final class LeaseOwnership {
      * secondary BACKUP) always; the partner's only in PARTNER-DOWN once MCLT has passed both since
      * entering PARTNER-DOWN and since the partner's acknowledged potential expiration (§5.2); EXPIRED,
      * RELEASED and RESET addresses when the partner never heard of the change (rewind), else in
-     * PARTNER-DOWN once MCLT has passed since the move to PARTNER-DOWN, the lease's end and its
-     * acknowledged potential expiration: the partner may have extended the client up to that time plus
-     * MCLT without telling us (§5.2, §5.2.1). ISC waits for max(tsfp, stos + MCLT) only.
+     * PARTNER-DOWN once MCLT has passed since the latest of: the move to PARTNER-DOWN, the lease's
+     * end, the potential expiration sent to the partner and the one it acknowledged (§9.4.2): the
+     * partner may have extended the client until then plus MCLT without telling us. ISC waits for
+     * max(tsfp, stos + MCLT) only, which can hand out an address the partner just renewed.
      */
     public static boolean mayAllocate(FailoverStatus status, LeaseFacts lease, Instant now) {
         boolean partnerDown = status.service() == ServiceState.PARTNER_DOWN;
@@ -54,9 +55,9 @@ public final class LeaseOwnership {
                 if (lease.rewindStatus() == status.role().ownFreeStatus()) {
                     return true; // the partner never heard of the change: rewind it (§5.11)
                 }
-                return partnerDown && later(status.myStos(), later(lease.ends(), lease.tsfp())).plus(mclt).isBefore(now);
+                return partnerDown && reusableAfter(status, lease).isBefore(now);
             default: // RESET
-                return partnerDown && later(status.myStos(), later(lease.ends(), lease.tsfp())).plus(mclt).isBefore(now);
+                return partnerDown && reusableAfter(status, lease).isBefore(now);
         }
     }
 
@@ -141,6 +142,12 @@ public final class LeaseOwnership {
             return BindingUpdateVerdict.reject(RejectReason.LESS_CRITICAL_BINDING_INFO,
                     "incoming update is less critical than outgoing update");
         }
+        if (lease.status() == ACTIVE && incoming.status() == ACTIVE && !lease.cltt().equals(Instant.EPOCH)
+                && incoming.clientLastTransactionTime().isPresent() && incomingCltt.isBefore(lease.cltt())) {
+            // Stale after a partition: we bound or renewed the address later than the partner did (ISC
+            // would overwrite the newer binding with the older one, and free it when the old one ends).
+            return BindingUpdateVerdict.reject(RejectReason.OUTDATED_BINDING_INFO, "outdated binding information");
+        }
         if (incoming.hardwareAddress().isPresent() && incoming.status() == ABANDONED) {
             return BindingUpdateVerdict.reject(RejectReason.MISC, "BNDUPD to ABANDONED with a CHADDR");
         }
@@ -152,8 +159,8 @@ public final class LeaseOwnership {
             return BindingUpdateVerdict.reject(RejectReason.MISC, "BNDUPD to ABANDONED with client-id");
         }
         BindingStatus allowed = myState == FailoverState.NORMAL
-                ? BindingTransitions.normal(lease, role, incoming.status(), incoming.potentialExpiration(), now)
-                : BindingTransitions.conflict(lease, incoming.status(), now);
+                ? BindingTransitions.normal(lease, role, incoming, now)
+                : BindingTransitions.conflict(lease, incoming, now);
         if (allowed != incoming.status()) {
             return BindingUpdateVerdict.reject(RejectReason.FATAL_CONFLICT, incoming.address()
                     + ": invalid state transition: " + lease.status().leaseFileName() + " to "
@@ -180,6 +187,11 @@ public final class LeaseOwnership {
             }
         }
         return incoming != ACTIVE && role == Role.PRIMARY;
+    }
+
+    /** §9.4.2: MCLT after the latest of stos, client expiration, sent and acknowledged potential expiration. */
+    private static Instant reusableAfter(FailoverStatus status, LeaseFacts lease) {
+        return later(later(status.myStos(), lease.ends()), later(lease.tstp(), lease.tsfp())).plus(status.mcltOrZero());
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -40,8 +40,11 @@ final class Transitions {
         if (prev == NORMAL || prev == POTENTIAL_CONFLICT || prev == PARTNER_DOWN) {
             c.queue.requeueInFlight(); // ISC retransmits unacked updates after any move out of these states
         }
-        if (next != RECOVER_WAIT && next != STARTUP && prev != STARTUP) {
-            c.myStos = c.now; // stos survives STARTUP and the move into RECOVER-WAIT
+        if ((next != RECOVER_WAIT && next != STARTUP && prev != STARTUP) || next == PARTNER_DOWN) {
+            // stos survives STARTUP (it dates the last operation, §9.6) and the move into RECOVER-WAIT;
+            // but PARTNER-DOWN always starts its MCLT clock now (§9.4.2), even when set during STARTUP,
+            // where ISC would keep the old stos and hand out the partner's addresses at once.
+            c.myStos = c.now;
         }
         if (next == RECOVER && prev == SHUTDOWN && c.partner == PARTNER_DOWN && c.queue.isEmpty()) {
             c.myStos = c.now.minus(c.mclt.orElse(Duration.ZERO)); // an orderly shutdown need not wait MCLT

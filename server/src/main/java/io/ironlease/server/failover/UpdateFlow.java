@@ -41,6 +41,7 @@ final class UpdateFlow {
         }
         int window = (int) Math.min(Integer.MAX_VALUE, Math.max(1, c.partnerMaxUnacked));
         for (UpdateQueue.Outgoing o : c.queue.drain(window, this::bindingXid)) {
+            c.out.add(new FailoverAction.BindingUpdateSent(o.binding()));
             c.send(c.established, o.binding().toMessage(c.time(), o.xid()));
         }
     }

@@ -249,8 +249,13 @@ final class PairSimulation {
         Side peer = c.peerOf(side);
         LinkId peerLink = c.linkOf(peer);
         if (networkUp && open.getOrDefault(peerLink, false)) {
-            open.put(peerLink, false);
-            schedule(now.plus(LATENCY), peer, () -> handle(peer, new FailoverEvent.ConnectionLost(peerLink)));
+            // the FIN follows any data already sent on the connection
+            schedule(now.plus(LATENCY), peer, () -> {
+                if (open.getOrDefault(peerLink, false)) {
+                    open.put(peerLink, false);
+                    handle(peer, new FailoverEvent.ConnectionLost(peerLink));
+                }
+            });
         }
     }
 

@@ -30,7 +30,7 @@ final class SimEngine {
         Optional<HardwareAddress> hardware = Optional.empty();
 
         LeaseFacts facts() {
-            return new LeaseFacts(status, rewind, ends, tsfp, cltt);
+            return new LeaseFacts(status, rewind, ends, tstp, tsfp, cltt, Optional.empty(), hardware);
         }
     }
 
@@ -77,6 +77,11 @@ final class SimEngine {
                 }
             }
             events.add(new FailoverEvent.UpdatesCollected(c.scope(), c.answerXid(), list));
+        } else if (action instanceof FailoverAction.BindingUpdateSent sent) {
+            Lease l = leases.get(sent.binding().address());
+            if (l != null && l.status == sent.binding().status()) {
+                l.rewind = l.status;
+            }
         } else if (action instanceof FailoverAction.UpdateAcknowledged a) {
             Lease l = leases.get(a.sent().address());
             if (l != null && !a.ack().rejected()) {
@@ -153,7 +158,13 @@ final class SimEngine {
             return Optional.empty();
         }
         HardwareAddress hw = HardwareAddress.ethernet(mac);
+        List<Map.Entry<Ipv4Address, Lease>> order = new ArrayList<>();
         for (Map.Entry<Ipv4Address, Lease> e : leases.entrySet()) {
+            boolean same = e.getValue().hardware.isPresent() && e.getValue().hardware.get().equals(hw)
+                    && e.getValue().status == BindingStatus.ACTIVE;
+            order.add(same ? 0 : order.size(), e); // the client's own lease first (a renewal)
+        }
+        for (Map.Entry<Ipv4Address, Lease> e : order) {
             Lease l = e.getValue();
             boolean same = l.hardware.isPresent() && l.hardware.get().equals(hw) && l.status == BindingStatus.ACTIVE;
             if (same || LeaseOwnership.mayAllocate(status, l.facts(), now)) {
