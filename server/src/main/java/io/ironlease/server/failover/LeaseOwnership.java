@@ -8,6 +8,7 @@ import static io.ironlease.server.failover.BindingStatus.FREE;
 import static io.ironlease.server.failover.BindingStatus.RELEASED;
 
 import io.ironlease.server.failover.wire.BindingUpdate;
+import io.ironlease.server.failover.wire.Bytes;
 import io.ironlease.server.failover.wire.RejectReason;
 import io.ironlease.shared.net.HardwareAddress;
 import io.ironlease.shared.net.Ipv4Address;
@@ -89,7 +90,7 @@ public final class LeaseOwnership {
     }
 
     /** The BNDUPD content for a DHCPACK: ACTIVE, ends now + granted time, starts and CLTT now. */
-    public static LeaseBinding granted(Ipv4Address address, Optional<io.ironlease.server.failover.wire.Bytes> clientId,
+    public static LeaseBinding granted(Ipv4Address address, Optional<Bytes> clientId,
             HardwareAddress hardware, LeaseGrant grant, Instant now) {
         return new LeaseBinding(address, ACTIVE, clientId, Optional.of(hardware), now.plus(grant.leaseTime()),
                 grant.potentialExpiration(), now, Optional.of(now), 0);
