@@ -57,6 +57,13 @@ public sealed interface FailoverEvent {
     record LeaseChanged(LeaseBinding binding, boolean immediate) implements FailoverEvent {
     }
 
+    /**
+     * The engine's rebalance timer found this server short of addresses ({@link PoolBalance.Plan#requestFromPartner}):
+     * send POOLREQ (ISC does so only from its timer, never on entering NORMAL).
+     */
+    record RequestPool() implements FailoverEvent {
+    }
+
     /** Flush queued lazy updates (for example after a group commit). */
     record SendPendingUpdates() implements FailoverEvent {
     }

@@ -70,6 +70,8 @@ public final class FailoverStateMachine {
             updates.leaseChanged(changed.binding(), changed.immediate());
         } else if (event instanceof FailoverEvent.SendPendingUpdates) {
             updates.drain();
+        } else if (event instanceof FailoverEvent.RequestPool) {
+            updates.requestPool();
         } else if (event instanceof FailoverEvent.BindingUpdateProcessed processed) {
             updates.bindingUpdateProcessed(processed);
         } else if (event instanceof FailoverEvent.UpdatesCollected collected) {

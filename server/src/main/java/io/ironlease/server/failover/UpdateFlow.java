@@ -5,6 +5,7 @@ import static io.ironlease.server.failover.MachineContext.LOG;
 import io.ironlease.server.failover.wire.BindingAck;
 import io.ironlease.server.failover.wire.BindingUpdate;
 import io.ironlease.server.failover.wire.FailoverOptions;
+import io.ironlease.server.failover.wire.PoolRequest;
 import io.ironlease.server.failover.wire.PoolResponse;
 import io.ironlease.server.failover.wire.RejectReason;
 import io.ironlease.server.failover.wire.UpdateDone;
@@ -141,6 +142,12 @@ final class UpdateFlow {
     private void sendUpdateDone() {
         c.answering = false;
         c.send(c.established, new UpdateDone(c.time(), c.answerXid));
+    }
+
+    void requestPool() {
+        if (c.established != null && c.me == FailoverState.NORMAL) {
+            c.sendNew(c.established, xid -> new PoolRequest(c.time(), xid));
+        }
     }
 
     void poolRequest(long xid) {

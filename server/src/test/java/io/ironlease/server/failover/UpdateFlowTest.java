@@ -133,6 +133,8 @@ class UpdateFlowTest {
         PoolResponse response = (PoolResponse) d.sent().get(0);
         assertThat(response.xid()).isEqualTo(12);
         assertThat(response.addressesTransferred()).hasValue(5);
+        d.on(new FailoverEvent.RequestPool());
+        assertThat(d.sent()).singleElement().isInstanceOf(PoolRequest.class);
     }
 
     @Test
