@@ -1,0 +1,181 @@
+package io.ironlease.pools.model;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The final kind of every address in a lease file, as dhcpd-pools keeps it: a later record replaces
+ * an earlier one, a record whose state is not counted leaves the address alone. An open-addressing
+ * table of primitives, because a 1M-record file must fit in a few tens of megabytes.
+ *
+ * <p>The hardware address is kept only when asked for ({@code -f X}/{@code -f J}); as in dhcpd-pools
+ * it belongs to the record that set the state, so a newer record without one clears it.
+ */
+public final class LeaseTable {
+
+    /** No hardware address known. */
+    public static final long NO_MAC = -1L;
+
+    private static final byte EMPTY = 0;
+    private static final LeaseKind[] KINDS = LeaseKind.values();
+
+    private final boolean keepHardware;
+    private int[] keys = new int[1 << 10];
+    private byte[] kinds = new byte[1 << 10];
+    private long[] macs;
+    private final Map<Integer, String> oddMacs = new HashMap<>();
+    private int size;
+    private boolean backupSeen;
+
+    public LeaseTable(boolean keepHardware) {
+        this.keepHardware = keepHardware;
+        this.macs = keepHardware ? new long[keys.length] : null;
+    }
+
+    /** Sets the kind of {@code ip} (address bits), replacing what an earlier record said. */
+    public void record(int ip, LeaseKind kind, long mac) {
+        if (kind == LeaseKind.BACKUP) {
+            backupSeen = true;
+        }
+        int slot = slotOf(ip);
+        if (kinds[slot] == EMPTY) {
+            keys[slot] = ip;
+            size++;
+        }
+        kinds[slot] = (byte) (kind.ordinal() + 1);
+        if (keepHardware) {
+            macs[slot] = mac;
+            if (!oddMacs.isEmpty()) {
+                oddMacs.remove(ip);
+            }
+        }
+        if (size * 2 > keys.length) {
+            grow();
+        }
+    }
+
+    /**
+     * A hardware line whose record set no counted state: dhcpd-pools gives it to the address's
+     * current entry, if there is one.
+     */
+    public void attachMac(int ip, long mac) {
+        if (!keepHardware) {
+            return;
+        }
+        int slot = slotOf(ip);
+        if (kinds[slot] != EMPTY) {
+            macs[slot] = mac;
+            oddMacs.remove(ip);
+        }
+    }
+
+    /**
+     * A hardware address that is not 6 bytes: dhcpd-pools copies 17 characters of its text, so it is
+     * kept as text. Call after {@link #record}.
+     */
+    public void attachOddMac(int ip, String text) {
+        if (!keepHardware) {
+            return;
+        }
+        int slot = slotOf(ip);
+        if (kinds[slot] != EMPTY) {
+            macs[slot] = NO_MAC;
+            oddMacs.put(ip, text.length() > 17 ? text.substring(0, 17) : text);
+        }
+    }
+
+    /** The kind {@code ip} ended with, or null when no counted record named it. */
+    public LeaseKind kindOf(int ip) {
+        int slot = slotOf(ip);
+        return kinds[slot] == EMPTY ? null : KINDS[kinds[slot] - 1];
+    }
+
+    /** True once any record said {@code binding state backup}, even if later overridden. */
+    public boolean backupSeen() {
+        return backupSeen;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The entries ordered by address, for counting per range and listing active leases. */
+    public SortedLeases sorted() {
+        long[] packed = new long[size];
+        int n = 0;
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (kinds[slot] != EMPTY) {
+                // unsigned address in the high 32 bits, slot below: one primitive sort does it all
+                packed[n++] = ((keys[slot] & 0xffff_ffffL) << 32) | slot;
+            }
+        }
+        Arrays.sort(packed);
+        int[] ips = new int[n];
+        byte[] sortedKinds = new byte[n];
+        String[] macText = keepHardware ? new String[n] : null;
+        for (int i = 0; i < n; i++) {
+            int slot = (int) packed[i];
+            ips[i] = keys[slot];
+            sortedKinds[i] = (byte) (kinds[slot] - 1);
+            if (keepHardware && kinds[slot] - 1 == LeaseKind.ACTIVE.ordinal()) {
+                macText[i] = macs[slot] != NO_MAC ? formatMac(macs[slot]) : oddMacs.getOrDefault(ips[i], "");
+            }
+        }
+        return new SortedLeases(ips, sortedKinds, macText);
+    }
+
+    private int slotOf(int ip) {
+        int mask = keys.length - 1;
+        int slot = (ip * 0x9E3779B9 >>> 7) & mask;
+        while (kinds[slot] != EMPTY && keys[slot] != ip) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private void grow() {
+        int[] oldKeys = keys;
+        byte[] oldKinds = kinds;
+        long[] oldMacs = macs;
+        keys = new int[oldKeys.length * 2];
+        kinds = new byte[keys.length];
+        macs = keepHardware ? new long[keys.length] : null;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKinds[i] != EMPTY) {
+                int slot = slotOf(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                kinds[slot] = oldKinds[i];
+                if (keepHardware) {
+                    macs[slot] = oldMacs[i];
+                }
+            }
+        }
+    }
+
+    /** Lower-case, colon-separated, two digits per byte: how dhcpd writes {@code hardware ethernet}. */
+    static String formatMac(long mac) {
+        char[] text = new char[17];
+        for (int i = 0; i < 6; i++) {
+            int b = (int) (mac >>> (40 - 8 * i)) & 0xff;
+            text[i * 3] = Character.forDigit(b >>> 4, 16);
+            text[i * 3 + 1] = Character.forDigit(b & 0xf, 16);
+            if (i < 5) {
+                text[i * 3 + 2] = ':';
+            }
+        }
+        return new String(text);
+    }
+
+    /** Parallel arrays in address order; {@code macs} is null unless hardware was kept. */
+    public record SortedLeases(int[] ips, byte[] kinds, String[] macs) {
+
+        public int size() {
+            return ips.length;
+        }
+
+        public LeaseKind kind(int index) {
+            return KINDS[kinds[index]];
+        }
+    }
+}

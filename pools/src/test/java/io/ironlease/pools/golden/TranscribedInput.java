@@ -1,0 +1,96 @@
+package io.ironlease.pools.golden;
+
+import io.ironlease.pools.input.LeaseFolder;
+import io.ironlease.pools.input.LeaseOptions;
+import io.ironlease.pools.input.PoolsInput;
+import io.ironlease.pools.model.LeaseTable;
+import io.ironlease.pools.model.PoolLayout;
+import io.ironlease.shared.net.Ipv4Address;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The content of a small reference dataset written down by hand (ranges, and per lease record its
+ * address, binding state and hardware address, in file order), so the whole pipeline below the
+ * parsers can be checked against dhcpd-pools' outputs. Not a parser: the records are transcribed.
+ */
+public final class TranscribedInput implements PoolsInput {
+
+    private record Rec(String ip, String state, String mac) {
+    }
+
+    private final PoolLayout plain;
+    private final PoolLayout allAsShared;
+    private final List<Rec> records = new ArrayList<>();
+
+    private TranscribedInput(PoolLayout plain, PoolLayout allAsShared) {
+        this.plain = plain;
+        this.allAsShared = allAsShared;
+    }
+
+    /** One stand-alone subnet with one range, as in the seed and semantics-mini configs. */
+    public static TranscribedInput oneRange(String cidr, String first, String last) {
+        PoolLayout.Builder plain = PoolLayout.builder();
+        plain.range(Ipv4Address.parse(first), Ipv4Address.parse(last), 0);
+        PoolLayout.Builder shared = PoolLayout.builder();
+        shared.range(Ipv4Address.parse(first), Ipv4Address.parse(last), shared.network(cidr));
+        return new TranscribedInput(plain.build(), shared.build());
+    }
+
+    public TranscribedInput lease(String ip, String state, String mac) {
+        records.add(new Rec(ip, state, mac));
+        return this;
+    }
+
+    public TranscribedInput lease(String ip, String state) {
+        return lease(ip, state, null);
+    }
+
+    @Override
+    public PoolLayout layout(Path config, boolean allAsSharedWanted) {
+        return allAsSharedWanted ? allAsShared : plain;
+    }
+
+    @Override
+    public LeaseTable leases(Path leases, LeaseOptions options) {
+        LeaseFolder folder = new LeaseFolder(options);
+        for (Rec r : records) {
+            folder.fold(Ipv4Address.parse(r.ip()).bits(), r.state(), r.mac() == null ? LeaseTable.NO_MAC
+                    : Long.parseLong(r.mac().replace(":", ""), 16), LeaseFolder.NO_END);
+        }
+        return folder.table();
+    }
+
+    /** reference/failover/leases/semantics-mini. */
+    public static TranscribedInput semanticsMini() {
+        return oneRange("10.1.0.0/24", "10.1.0.10", "10.1.0.29")
+                .lease("10.1.0.10", "backup", "02:00:00:00:00:01").lease("10.1.0.10", "active", "02:00:00:00:00:01")
+                .lease("10.1.0.11", "active", "02:00:00:00:00:02").lease("10.1.0.11", "backup", "02:00:00:00:00:02")
+                .lease("10.1.0.12", "free", "02:00:00:00:00:03").lease("10.1.0.13", "expired", "02:00:00:00:00:04")
+                .lease("10.1.0.14", "released", "02:00:00:00:00:05")
+                .lease("10.1.0.15", "abandoned", "02:00:00:00:00:06")
+                .lease("10.1.0.16", "backup", "02:00:00:00:00:07").lease("10.1.0.17", "active", "02:00:00:00:00:08")
+                .lease("10.1.0.17", "active", "02:00:00:00:00:08").lease("10.1.0.40", "active", "02:00:00:00:00:09");
+    }
+
+    /** reference/failover/leases/seed-primary. */
+    public static TranscribedInput seedPrimary() {
+        return oneRange("192.168.100.0/24", "192.168.100.33", "192.168.100.34")
+                .lease("192.168.100.33", "backup").lease("192.168.100.33", "backup").lease("192.168.100.34", "free")
+                .lease("192.168.100.33", "backup").lease("192.168.100.33", "active", "02:00:00:00:00:01")
+                .lease("192.168.100.34", "active", "02:00:00:00:00:02")
+                .lease("192.168.100.34", "active", "02:00:00:00:00:02")
+                .lease("192.168.100.34", "active", "02:00:00:00:00:02");
+    }
+
+    /** reference/failover/leases/seed-secondary. */
+    public static TranscribedInput seedSecondary() {
+        return oneRange("192.168.100.0/24", "192.168.100.33", "192.168.100.34")
+                .lease("192.168.100.33", "free").lease("192.168.100.34", "free").lease("192.168.100.33", "backup")
+                .lease("192.168.100.33", "active", "02:00:00:00:00:01")
+                .lease("192.168.100.33", "active", "02:00:00:00:00:01")
+                .lease("192.168.100.33", "active", "02:00:00:00:00:01")
+                .lease("192.168.100.34", "active", "02:00:00:00:00:02");
+    }
+}
