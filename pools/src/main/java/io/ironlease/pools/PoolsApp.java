@@ -51,8 +51,9 @@ public final class PoolsApp {
             throw new UsageException("html table only output format is deprecated");
         }
         PoolLayout layout = input.layout(settings.config(), settings.allAsShared());
-        // dhcpd-pools learns the address family from the first range; without one it reads no lease
-        boolean ipv4Known = settings.ipv4Forced() || !layout.ranges().isEmpty();
+        // dhcpd-pools learns the address family from the first address in the config; without one it
+        // reads no lease
+        boolean ipv4Known = settings.ipv4Forced() || layout.addressSeen();
         LeaseOptions leaseOptions = new LeaseOptions(settings.format().listsLeases(), settings.expiryAware(),
                 settings.now());
         LeaseTable leases = ipv4Known ? input.leases(settings.leases(), leaseOptions)

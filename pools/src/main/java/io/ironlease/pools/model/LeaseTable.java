@@ -106,8 +106,9 @@ public final class LeaseTable {
         int n = 0;
         for (int slot = 0; slot < keys.length; slot++) {
             if (kinds[slot] != EMPTY) {
-                // unsigned address in the high 32 bits, slot below: one primitive sort does it all
-                packed[n++] = ((keys[slot] & 0xffff_ffffL) << 32) | slot;
+                // address with its top bit flipped in the high half (so signed order is unsigned address
+                // order), slot in the low half: one primitive sort does it all
+                packed[n++] = ((long) (keys[slot] ^ Integer.MIN_VALUE) << 32) | slot;
             }
         }
         Arrays.sort(packed);
@@ -115,7 +116,7 @@ public final class LeaseTable {
         byte[] sortedKinds = new byte[n];
         String[] macText = keepHardware ? new String[n] : null;
         for (int i = 0; i < n; i++) {
-            int slot = (int) packed[i];
+            int slot = (int) packed[i]; // the low half
             ips[i] = keys[slot];
             sortedKinds[i] = (byte) (kinds[slot] - 1);
             if (keepHardware && kinds[slot] - 1 == LeaseKind.ACTIVE.ordinal()) {

@@ -23,8 +23,7 @@ public final class CaseRunner {
     }
 
     public static Outcome run(ReferenceCase c, PoolsInput input, Path scratch, String... extra) {
-        List<String> args = new ArrayList<>(List.of("-c", ReferenceCase.dir(c.dataset()).resolve("dhcpd.conf").toString(),
-                "-l", leasesArgument(c)));
+        List<String> args = new ArrayList<>(List.of("-c", c.config().toString(), "-l", c.leases().toString()));
         Path outFile = scratch.resolve(c.file());
         for (String arg : c.args()) {
             args.add(arg.equals("FILE") ? outFile.toString() : arg);
@@ -44,11 +43,6 @@ public final class CaseRunner {
             }
         }
         return new Outcome(exit, stdout, err.toString(StandardCharsets.UTF_8));
-    }
-
-    /** The html page names the lease file as given; the reference ran on this relative path. */
-    static String leasesArgument(ReferenceCase c) {
-        return ReferenceCase.dir(c.dataset()).resolve("dhcpd.leases").toString();
     }
 
     /** The html lines that depend on where and when it ran (the lease file line, our name). */

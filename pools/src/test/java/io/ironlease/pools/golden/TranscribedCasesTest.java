@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every reference case of the three small datasets, on hand-transcribed input (no parser involved):
- * with {@code --bug-compat} the output is dhcpd-pools 2.29's, byte for byte.
+ * Every reference case of the three small datasets and of our probes, on hand-transcribed input (no parser involved):
+ * with {@code --bug-compat} the output is dhcpd-pools 2.29's, byte for byte; by default it is that
+ * output with the documented fixes applied ({@link FixedExpectation}).
  */
 class TranscribedCasesTest {
 
@@ -20,7 +21,7 @@ class TranscribedCasesTest {
     Path scratch;
 
     static Stream<Arguments> cases() {
-        return Stream.of("semantics-mini", "seed-primary", "seed-secondary")
+        return Stream.of("semantics-mini", "seed-primary", "seed-secondary", "edge", "norange")
                 .flatMap(dataset -> ReferenceCase.of(dataset).stream().map(c -> Arguments.of(c)));
     }
 
@@ -29,6 +30,8 @@ class TranscribedCasesTest {
             case "semantics-mini" -> TranscribedInput.semanticsMini();
             case "seed-primary" -> TranscribedInput.seedPrimary();
             case "seed-secondary" -> TranscribedInput.seedSecondary();
+            case "edge" -> TranscribedInput.edge();
+            case "norange" -> TranscribedInput.norange();
             default -> throw new IllegalArgumentException(dataset);
         };
     }
@@ -50,6 +53,28 @@ class TranscribedCasesTest {
             assertThat(CaseRunner.normalizeHtml(ours.stdout())).isEqualTo(CaseRunner.normalizeHtml(c.expected()));
         } else {
             assertThat(ours.stdout()).isEqualTo(c.expected());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void defaultOutputIsDhcpdPoolsWithTheDocumentedFixes(ReferenceCase c) {
+        assertFixed(c, CaseRunner.run(c, input(c.dataset()), scratch));
+    }
+
+    static void assertFixed(ReferenceCase c, CaseRunner.Outcome ours) {
+        if (c.file().equals("format-h.out")) {
+            assertThat(ours.exit()).as("fix (c)").isEqualTo(3);
+            assertThat(ours.stdout()).isEmpty();
+            return;
+        }
+        assertThat(ours.stderr()).isEmpty();
+        assertThat(ours.exit()).as("exit code").isEqualTo(c.exit());
+        String expected = FixedExpectation.derive(c);
+        if (c.isHtml()) {
+            assertThat(CaseRunner.normalizeHtml(ours.stdout())).isEqualTo(CaseRunner.normalizeHtml(expected));
+        } else {
+            assertThat(ours.stdout()).isEqualTo(expected);
         }
     }
 }

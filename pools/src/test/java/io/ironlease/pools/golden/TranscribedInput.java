@@ -34,7 +34,7 @@ public final class TranscribedInput implements PoolsInput {
         PoolLayout.Builder plain = PoolLayout.builder();
         plain.range(Ipv4Address.parse(first), Ipv4Address.parse(last), 0);
         PoolLayout.Builder shared = PoolLayout.builder();
-        shared.range(Ipv4Address.parse(first), Ipv4Address.parse(last), shared.network(cidr));
+        shared.range(Ipv4Address.parse(first), Ipv4Address.parse(last), shared.subnetNetwork(cidr));
         return new TranscribedInput(plain.build(), shared.build());
     }
 
@@ -92,5 +92,38 @@ public final class TranscribedInput implements PoolsInput {
                 .lease("192.168.100.33", "active", "02:00:00:00:00:01")
                 .lease("192.168.100.33", "active", "02:00:00:00:00:01")
                 .lease("192.168.100.34", "active", "02:00:00:00:00:02");
+    }
+
+    /** probes/edge. */
+    public static TranscribedInput edge() {
+        PoolLayout.Builder plain = PoolLayout.builder();
+        plain.network("empty");
+        int big = plain.network("big");
+        int longName = plain.network("a-very-long-shared-network-name");
+        PoolLayout.Builder shared = PoolLayout.builder();
+        shared.network("empty");
+        int bigA = shared.network("big");
+        int subnetA = shared.subnetNetwork("192.168.1.0/24");
+        int longNameA = shared.network("a-very-long-shared-network-name");
+        for (Object[] r : new Object[][] {{"10.0.0.1", "10.20.0.0", big, bigA},
+            {"192.168.1.50", "192.168.1.10", 0, subnetA}, {"192.168.1.5", "192.168.1.5", 0, subnetA},
+            {"10.6.0.1", "10.6.0.3", longName, longNameA}}) {
+            plain.range(Ipv4Address.parse((String) r[0]), Ipv4Address.parse((String) r[1]), (Integer) r[2]);
+            shared.range(Ipv4Address.parse((String) r[0]), Ipv4Address.parse((String) r[1]), (Integer) r[3]);
+        }
+        return edgeLeases(new TranscribedInput(plain.build(), shared.build()));
+    }
+
+    /** probes/norange. */
+    public static TranscribedInput norange() {
+        PoolLayout.Builder shared = PoolLayout.builder();
+        shared.subnetNetwork("10.0.0.0/8");
+        return edgeLeases(new TranscribedInput(PoolLayout.builder().build(), shared.build()));
+    }
+
+    private static TranscribedInput edgeLeases(TranscribedInput input) {
+        return input.lease("10.0.0.5", "backup").lease("10.0.0.8", "active", "00:11:22:33:44:55")
+                .lease("10.6.0.2", "active", "00:11:22:33:44:66").lease("10.6.0.2", "bootp", "00:11:22:33:44:77")
+                .lease("192.168.1.5", "released").lease("172.16.0.1", "active", "00:11:22:33:44:88");
     }
 }
