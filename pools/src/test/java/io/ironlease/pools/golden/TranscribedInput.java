@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class TranscribedInput implements PoolsInput {
 
-    private record Rec(String ip, String state, String mac) {
+    private record Rec(String ip, String state, String mac, String ends) {
     }
 
     private final PoolLayout plain;
@@ -39,7 +39,12 @@ public final class TranscribedInput implements PoolsInput {
     }
 
     public TranscribedInput lease(String ip, String state, String mac) {
-        records.add(new Rec(ip, state, mac));
+        return lease(ip, state, mac, null);
+    }
+
+    /** A record with an {@code ends} time (ISO-8601), for --expiry-aware. */
+    public TranscribedInput lease(String ip, String state, String mac, String ends) {
+        records.add(new Rec(ip, state, mac, ends));
         return this;
     }
 
@@ -57,7 +62,8 @@ public final class TranscribedInput implements PoolsInput {
         LeaseFolder folder = new LeaseFolder(options);
         for (Rec r : records) {
             folder.fold(Ipv4Address.parse(r.ip()).bits(), r.state(), r.mac() == null ? LeaseTable.NO_MAC
-                    : Long.parseLong(r.mac().replace(":", ""), 16), LeaseFolder.NO_END);
+                    : Long.parseLong(r.mac().replace(":", ""), 16),
+                    r.ends() == null ? LeaseFolder.NO_END : java.time.Instant.parse(r.ends()).getEpochSecond());
         }
         return folder.table();
     }
