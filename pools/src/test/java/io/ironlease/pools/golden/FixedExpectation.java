@@ -46,12 +46,18 @@ final class FixedExpectation {
         if (handWritten != null) {
             return handWritten;
         }
-        String expected = c.expected();
-        String[] bu = correctTotalBackups(c.dataset());
+        return apply(c.expected(), c.isHtml(), correctTotalBackups(c.dataset()));
+    }
+
+    /**
+     * Fixes (d) and (e) applied to dhcpd-pools output; {@code bu} is the correct total bu and bu perc
+     * (from {@link #totalBackupsOf} of an {@code -A} text output), null when there are no bu columns.
+     */
+    static String apply(String expected, boolean html, String[] bu) {
         if (bu == null) {
             return expected; // no bu columns: nothing differs
         }
-        if (c.isHtml()) {
+        if (html) {
             Matcher m = HTML_TOTAL_ROW.matcher(expected);
             return m.find() ? m.replaceFirst(Matcher.quoteReplacement(m.group(1) + "<td>" + bu[0] + "</td>\n<td>"
                     + bu[1] + "</td>\n")) : expected;
@@ -78,7 +84,12 @@ final class FixedExpectation {
         String name = ReferenceCase.PROBES.contains(dataset) ? dataset + "-A.out" : "all-as-shared.out";
         ReferenceCase allAsShared = ReferenceCase.of(dataset).stream()
                 .filter(r -> r.file().equals(name)).findFirst().orElseThrow();
-        String[] lines = allAsShared.expected().split("\n");
+        return totalBackupsOf(allAsShared.expected());
+    }
+
+    /** The bu and bu perc of the last line of a text output, or null when it has no bu columns. */
+    static String[] totalBackupsOf(String textOutput) {
+        String[] lines = textOutput.split("\n");
         String[] fields = lines[lines.length - 1].trim().split(" +");
         return fields.length == 10 ? new String[] {fields[8], fields[9]} : null;
     }
