@@ -18,6 +18,7 @@ import io.ironlease.pools.render.OutputFormat;
 import io.ironlease.pools.render.PrometheusRenderer;
 import io.ironlease.pools.render.Renderer;
 import io.ironlease.pools.render.TextRenderer;
+import io.ironlease.pools.render.WebPageRenderer;
 import io.ironlease.pools.render.XmlRenderer;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -87,6 +88,8 @@ public final class PoolsApp {
             case PROMETHEUS -> new PrometheusRenderer(settings.limit());
             case HTML -> new HtmlRenderer(settings.limit(), settings.leases().toString(), modified(settings),
                     settings.programName() + " " + PoolsVersion.VERSION + " (dhcpd-pools 2.29 compatible)");
+            case WEB_PAGE -> new WebPageRenderer(settings.limit(), settings.leases().toString(), modified(settings),
+                    settings.alarms().warning());
             case ALARM, HTML_FRAGMENT -> throw new IllegalStateException("no renderer for " + settings.format());
         };
     }

@@ -38,9 +38,10 @@ public final class PoolsMain {
     @Option(names = {"-l", "--leases"}, paramLabel = "FILE", description = "path to the dhcpd.leases file")
     Path leases = PoolsSettings.defaults().leases();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "[thHcxXjJa]|prom", description = {"output format:",
+    @Option(names = {"-f", "--format"}, paramLabel = "[thHcxXjJa]|prom|web", description = {"output format:",
         "t text, H full html page, x xml, X xml with active leases, j json, J json with active leases,",
-        "c comma separated values, a alarms, prom Prometheus text format (node_exporter textfile)"})
+        "c comma separated values, a alarms, prom Prometheus text format (node_exporter textfile),",
+        "web a self-contained html page"})
     String format;
 
     @Option(names = {"-s", "--sort"}, paramLabel = "[nimcptTe]", description = {"sort ranges by",

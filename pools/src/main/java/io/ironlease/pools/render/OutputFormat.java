@@ -2,7 +2,8 @@ package io.ironlease.pools.render;
 
 /**
  * The {@code -f} formats. dhcpd-pools looks only at the first letter of the value ("json" is j);
- * {@code prom} is ours, the Prometheus text format for node_exporter's textfile collector.
+ * {@code prom} (the Prometheus text format for node_exporter's textfile collector) and {@code web} (a
+ * self-contained html page) are ours.
  */
 public enum OutputFormat {
     TEXT,
@@ -15,12 +16,17 @@ public enum OutputFormat {
     JSON_WITH_LEASES,
     CSV,
     ALARM,
-    PROMETHEUS;
+    PROMETHEUS,
+    /** {@code -f web}: ours, a self-contained modern page. */
+    WEB_PAGE;
 
     /** Reads a {@code -f} value. */
     public static OutputFormat parse(String value) {
         if (value.equals("prom") || value.equals("prometheus")) {
             return PROMETHEUS;
+        }
+        if (value.equals("web")) {
+            return WEB_PAGE;
         }
         char letter = value.isEmpty() ? '\0' : value.charAt(0);
         return switch (letter) {

@@ -102,4 +102,14 @@ class RendererTest {
                 </dhcpstatus>
                 """);
     }
+
+    @Test
+    void theWebPageIsSelfContainedWithABarPerRow() {
+        String page = render(new WebPageRenderer(OutputLimit.ALL, "/var/lib/dhcp/dhcpd.leases",
+                java.time.ZonedDateTime.parse("2026-11-25T00:00:00Z"), 20), analysis("net<1>"));
+        assertThat(page).startsWith("<!DOCTYPE html>").endsWith("</html>\n").doesNotContain("<script", "http");
+        assertThat(page).contains("<td>net&lt;1&gt;</td><td>10.0.0.1 &ndash; 10.0.0.4</td>",
+                "<span class=\"a\" style=\"width:25.000%\"></span><span class=\"b\" style=\"width:25.000%\"></span>",
+                "<tr class=\"hot\">");
+    }
 }
