@@ -33,6 +33,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * One analysis from files to output: read the config and the leases, count, sort, render, and answer
@@ -51,14 +53,21 @@ public final class PoolsApp {
         if (settings.format() == OutputFormat.HTML_FRAGMENT) {
             throw new UsageException("html table only output format is deprecated");
         }
-        PoolLayout layout = input.layout(settings.config(), settings.allAsShared());
-        // dhcpd-pools learns the address family from the first address in the config; without one it
-        // reads no lease
-        boolean ipv4Known = settings.ipv4Forced() || layout.addressSeen();
         LeaseOptions leaseOptions = new LeaseOptions(settings.format().listsLeases(), settings.expiryAware(),
                 settings.now());
-        LeaseTable leases = ipv4Known ? input.leases(settings.leases(), leaseOptions)
-                : new LeaseTable(leaseOptions.keepHardware());
+        // the lease file is read while the config is parsed: the big file hides the small one
+        FutureTask<LeaseTable> reading = new FutureTask<>(() -> input.leases(settings.leases(), leaseOptions));
+        Thread reader = new Thread(reading, "lease-reader");
+        reader.setDaemon(true);
+        reader.start();
+        PoolLayout layout = input.layout(settings.config(), settings.allAsShared());
+        LeaseTable leases = await(reading);
+        // dhcpd-pools learns the address family from the first address in the config; without one it
+        // opens the lease file but counts nothing
+        boolean ipv4Known = settings.ipv4Forced() || layout.addressSeen();
+        if (!ipv4Known) {
+            leases = new LeaseTable(leaseOptions.keepHardware());
+        }
         Analysis analysis = new Analyzer(settings.bugCompat()).analyze(layout, leases, ipv4Known);
         List<RangeUsage> ordered = new RangeSorter(settings.sortKeys()).sort(analysis.ranges());
         if (settings.reverse()) {
@@ -76,6 +85,27 @@ public final class PoolsApp {
             return NagiosStatus.OK.code();
         } catch (IOException e) {
             throw new InputException(describe(settings, e), e);
+        }
+    }
+
+    private static LeaseTable await(FutureTask<LeaseTable> reading) throws InputException {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException("interrupted while reading the lease file", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InputException input) {
+                throw input;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new InputException("reading the lease file failed: " + cause, cause);
         }
     }
 

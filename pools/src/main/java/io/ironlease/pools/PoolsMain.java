@@ -138,6 +138,8 @@ public final class PoolsMain {
             stderr.println(name + ": " + e.getMessage());
         } catch (java.io.IOException e) {
             stderr.println(name + ": standard output: " + PoolsApp.reason(e));
+        } catch (OutOfMemoryError e) {
+            stderr.println(name + ": out of memory; give the JVM more with IRONLEASE_JAVA_OPTS=-Xmx...");
         } catch (RuntimeException e) {
             // a bug of ours: still a one-line message and UNKNOWN, never a stack trace on the console
             stderr.println(name + ": internal error: " + e);

@@ -68,7 +68,7 @@ class PoolsMainTest {
 
             @Override
             public LeaseTable leases(Path leases, LeaseOptions options) {
-                throw new AssertionError("not reached");
+                return new LeaseTable(false); // read alongside the config, then not used
             }
         };
         Run r = run(broken, "-c", "/etc/dhcp/x.conf", "--warning", "80");

@@ -57,31 +57,53 @@ public final class LeaseTable {
 
     /**
      * A hardware line whose record set no counted state: dhcpd-pools gives it to the address's
-     * current entry, if there is one.
+     * current entry, if there is one. Answers whether there was one.
      */
-    public void attachMac(int ip, long mac) {
+    public boolean attachMac(int ip, long mac) {
         if (!keepHardware) {
-            return;
+            return true;
         }
         int slot = slotOf(ip);
         if (kinds[slot] != EMPTY) {
             macs[slot] = mac;
             oddMacs.remove(ip);
+            return true;
         }
+        return false;
     }
 
     /**
      * A hardware address that is not 6 bytes: dhcpd-pools copies 17 characters of its text, so it is
      * kept as text. Call after {@link #record}.
      */
-    public void attachOddMac(int ip, String text) {
+    public boolean attachOddMac(int ip, String text) {
         if (!keepHardware) {
-            return;
+            return true;
         }
         int slot = slotOf(ip);
         if (kinds[slot] != EMPTY) {
             macs[slot] = NO_MAC;
             oddMacs.put(ip, text.length() > 17 ? text.substring(0, 17) : text);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Lays the entries of a table read from a later part of the same file over this one, as if its
+     * records had been read here: its entries replace ours, and its backup sighting counts.
+     */
+    public void overlay(LeaseTable later) {
+        backupSeen |= later.backupSeen;
+        for (int slot = 0; slot < later.keys.length; slot++) {
+            if (later.kinds[slot] != EMPTY) {
+                int ip = later.keys[slot];
+                record(ip, KINDS[later.kinds[slot] - 1], keepHardware && later.keepHardware ? later.macs[slot] : NO_MAC);
+                String odd = later.oddMacs.get(ip);
+                if (odd != null) {
+                    attachOddMac(ip, odd);
+                }
+            }
         }
     }
 
