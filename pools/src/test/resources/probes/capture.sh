@@ -10,7 +10,7 @@ run() {
     dhcpd-pools -c "$name.conf" -l "$name.leases" "$@" > "expected/$file" 2>&1
     printf '%s\t%s\t%s\n' "$file" "$?" "$*" >> index.tsv
 }
-for name in edge norange; do
+for name in edge norange headed; do
     for f in t c j J x X H; do run "$name" "$name-$f.out" -f "$f"; done
     run "$name" "$name-A.out" -A
     run "$name" "$name-A-json.out" -A -f j

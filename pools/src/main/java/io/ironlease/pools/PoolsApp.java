@@ -62,9 +62,9 @@ public final class PoolsApp {
         reader.start();
         PoolLayout layout = input.layout(settings.config(), settings.allAsShared());
         LeaseTable leases = await(reading);
-        // dhcpd-pools learns the address family from the first address in the config; without one it
-        // opens the lease file but counts nothing
-        boolean ipv4Known = settings.ipv4Forced() || layout.addressSeen();
+        // dhcpd-pools learns the address family from the first address in the config, else from the
+        // lease file; without one it counts nothing
+        boolean ipv4Known = settings.ipv4Forced() || layout.addressSeen() || leases.tellsAddressFamily();
         if (!ipv4Known) {
             leases = new LeaseTable(leaseOptions.keepHardware());
         }

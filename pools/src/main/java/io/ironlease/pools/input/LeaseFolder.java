@@ -42,6 +42,7 @@ public final class LeaseFolder {
      * @param ends the {@code ends} time in epoch seconds, {@link #NO_END} or {@link #NEVER}
      */
     public void fold(int ip, String bindingState, long mac, long ends) {
+        table.countRecord();
         LeaseKind kind = bindingState == null ? null : LeaseKind.ofBindingState(bindingState);
         if (kind == null) {
             if (mac != LeaseTable.NO_MAC && !table.attachMac(ip, mac)) {

@@ -27,6 +27,8 @@ public final class LeaseTable {
     private final Map<Integer, String> oddMacs = new HashMap<>();
     private int size;
     private boolean backupSeen;
+    private long records;
+    private boolean firstLineIsLease;
 
     public LeaseTable(boolean keepHardware) {
         this.keepHardware = keepHardware;
@@ -95,6 +97,7 @@ public final class LeaseTable {
      */
     public void overlay(LeaseTable later) {
         backupSeen |= later.backupSeen;
+        records += later.records;
         for (int slot = 0; slot < later.keys.length; slot++) {
             if (later.kinds[slot] != EMPTY) {
                 int ip = later.keys[slot];
@@ -111,6 +114,30 @@ public final class LeaseTable {
     public LeaseKind kindOf(int ip) {
         int slot = slotOf(ip);
         return kinds[slot] == EMPTY ? null : KINDS[kinds[slot] - 1];
+    }
+
+    /** Counts a lease record read, whatever its state. */
+    public void countRecord() {
+        records++;
+    }
+
+    /** Lease records read, counted or not. */
+    public long records() {
+        return records;
+    }
+
+    /** Notes that the file's first line starts a lease (see {@link #tellsAddressFamily()}). */
+    public void firstLineIsLease(boolean value) {
+        firstLineIsLease = value;
+    }
+
+    /**
+     * Whether dhcpd-pools 2.29 would learn IPv4 from this file when the config named no address: it does
+     * at the first lease record, except when that record is on the file's very first line, in which case
+     * it never does (observed; dhcpd writes a comment first, so its own files always tell).
+     */
+    public boolean tellsAddressFamily() {
+        return records > 0 && !firstLineIsLease;
     }
 
     /** True once any record said {@code binding state backup}, even if later overridden. */

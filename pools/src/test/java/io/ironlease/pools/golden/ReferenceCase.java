@@ -18,7 +18,7 @@ import java.util.List;
 public record ReferenceCase(String dataset, String file, int exit, List<String> args) {
 
     /** Our own probes of dhcpd-pools 2.29 on edge cases, under {@code src/test/resources/probes}. */
-    public static final List<String> PROBES = List.of("edge", "norange");
+    public static final List<String> PROBES = List.of("edge", "norange", "headed");
 
     /** The datasets under {@code src/test/resources/cases}. */
     public static final List<String> DATASETS = List.of("semantics-mini", "seed-primary", "seed-secondary",

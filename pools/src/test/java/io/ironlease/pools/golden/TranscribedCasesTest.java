@@ -21,7 +21,7 @@ class TranscribedCasesTest {
     Path scratch;
 
     static Stream<Arguments> cases() {
-        return Stream.of("semantics-mini", "seed-primary", "seed-secondary", "edge", "norange")
+        return Stream.of("semantics-mini", "seed-primary", "seed-secondary", "edge", "norange", "headed")
                 .flatMap(dataset -> ReferenceCase.of(dataset).stream().map(c -> Arguments.of(c)));
     }
 
@@ -32,6 +32,7 @@ class TranscribedCasesTest {
             case "seed-secondary" -> TranscribedInput.seedSecondary();
             case "edge" -> TranscribedInput.edge();
             case "norange" -> TranscribedInput.norange();
+            case "headed" -> TranscribedInput.headed();
             default -> throw new IllegalArgumentException(dataset);
         };
     }

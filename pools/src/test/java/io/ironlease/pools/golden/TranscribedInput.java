@@ -23,6 +23,7 @@ public final class TranscribedInput implements PoolsInput {
     private final PoolLayout plain;
     private final PoolLayout allAsShared;
     private final List<Rec> records = new ArrayList<>();
+    private boolean firstLineIsLease = true;
 
     private TranscribedInput(PoolLayout plain, PoolLayout allAsShared) {
         this.plain = plain;
@@ -60,6 +61,7 @@ public final class TranscribedInput implements PoolsInput {
     @Override
     public LeaseTable leases(Path leases, LeaseOptions options) {
         LeaseFolder folder = new LeaseFolder(options);
+        folder.table().firstLineIsLease(firstLineIsLease);
         for (Rec r : records) {
             folder.fold(Ipv4Address.parse(r.ip()).bits(), r.state(), r.mac() == null ? LeaseTable.NO_MAC
                     : Long.parseLong(r.mac().replace(":", ""), 16),
@@ -125,6 +127,13 @@ public final class TranscribedInput implements PoolsInput {
         PoolLayout.Builder shared = PoolLayout.builder();
         shared.subnetNetwork("10.0.0.0/8");
         return edgeLeases(new TranscribedInput(PoolLayout.builder().build(), shared.build()));
+    }
+
+    /** probes/headed: norange's config, edge's leases after a comment line. */
+    public static TranscribedInput headed() {
+        TranscribedInput input = norange();
+        input.firstLineIsLease = false;
+        return input;
     }
 
     private static TranscribedInput edgeLeases(TranscribedInput input) {
