@@ -31,6 +31,7 @@ public final class PoolsMain {
 
     /** The name in messages; the launcher passes the name it was called by, as argv[0] is in C. */
     static final String NAME_PROPERTY = "ironlease.pools.name";
+    static final String NAME_VARIABLE = "IRONLEASE_POOLS_NAME";
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "path to the dhcpd.conf file")
     Path config = PoolsSettings.defaults().config();
@@ -109,7 +110,9 @@ public final class PoolsMain {
 
     /** Runs one command line; answers the exit code. */
     public static int run(String[] args, OutputStream stdout, PrintStream stderr, PoolsInput input) {
-        return run(args, stdout, stderr, input, System.getProperty(NAME_PROPERTY, "ironlease-pools"));
+        String fromLauncher = System.getenv(NAME_VARIABLE);
+        return run(args, stdout, stderr, input, System.getProperty(NAME_PROPERTY,
+                fromLauncher == null || fromLauncher.isBlank() ? "ironlease-pools" : fromLauncher));
     }
 
     /** As {@link #run(String[], OutputStream, PrintStream, PoolsInput)}, naming the program {@code name}. */

@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PoolsInteropIT {
 
     static final Path DHCPD_POOLS = Path.of("/usr/bin/dhcpd-pools");
-    static final int SEEDS = 40;
+    /** Seeds to run; {@code -Dpools.interop.seeds=N} runs more. */
+    static final int SEEDS = Integer.getInteger("pools.interop.seeds", 40);
 
     /** Argument sets; the alarm ones with counts or --snet-alarms differ by fixes (b)/(f) by design. */
     static final List<List<String>> VARIANTS = List.of(List.of("-f", "t"), List.of("-f", "c"), List.of("-f", "j"),
@@ -114,7 +115,7 @@ class PoolsInteropIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = PoolsMain.run(args.toArray(String[]::new), out, new PrintStream(err, true, StandardCharsets.UTF_8),
-                new SharedParsersInput(), "dhcpd-pools");
+                new SharedParsersInput(new PrintStream(err, true, StandardCharsets.UTF_8)), DHCPD_POOLS.toString());
         assertThat(err.toString(StandardCharsets.UTF_8)).as("stderr of " + args).isEmpty();
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8));
     }
