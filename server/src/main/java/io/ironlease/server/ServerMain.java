@@ -1,0 +1,94 @@
+package io.ironlease.server;
+
+import io.ironlease.server.cli.ConfigCheck;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ironlease-server}: the DHCPv4 server, with dhcpd's command line ({@code -cf}, {@code -lf},
+ * {@code -pf}, {@code -p}, {@code -f}, {@code -d}, {@code -q}, {@code -t}, {@code -T}, interfaces).
+ * For now it checks configurations ({@code -t}); serving arrives with the DHCP engine.
+ */
+@Command(name = "ironlease-server", mixinStandardHelpOptions = true, version = "ironlease-server 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "DHCPv4 server compatible with ISC dhcpd: same dhcpd.conf, dhcpd.leases and flags.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:configuration OK (-t)", "1:configuration errors, one per line on stderr",
+            "2:usage error, or a mode that is not implemented yet"})
+public final class ServerMain implements Callable<Integer> {
+
+    /** Exit code: the configuration has errors. */
+    public static final int EXIT_CONFIG_ERRORS = 1;
+    /** Exit code: bad usage, or a feature not implemented yet. */
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = "-cf", paramLabel = "FILE", description = "configuration file (default: ${DEFAULT-VALUE})")
+    Path configFile = Path.of("/etc/dhcp/dhcpd.conf");
+
+    @Option(names = "-lf", paramLabel = "FILE", description = "lease file (default: ${DEFAULT-VALUE})")
+    Path leaseFile = Path.of("/var/lib/dhcp/dhcpd.leases");
+
+    @Option(names = "-pf", paramLabel = "FILE", description = "PID file (default: ${DEFAULT-VALUE})")
+    Path pidFile = Path.of("/var/run/dhcpd.pid");
+
+    @Option(names = "-p", paramLabel = "PORT", description = "UDP port to listen on (default: ${DEFAULT-VALUE})")
+    int port = 67;
+
+    @Option(names = "-f", description = "run in the foreground")
+    boolean foreground;
+
+    @Option(names = "-d", description = "log to stderr (implies -f)")
+    boolean debug;
+
+    @Option(names = "-q", description = "quiet: no banner, no summary")
+    boolean quiet;
+
+    @Option(names = "-t", description = "check the configuration file and exit, like dhcpd -t")
+    boolean testConfig;
+
+    @Option(names = "-T", description = "check the lease file and exit, like dhcpd -T")
+    boolean testLeases;
+
+    @Option(names = "-4", description = "DHCPv4 (the only protocol this server speaks)")
+    boolean ipv4 = true;
+
+    @Parameters(paramLabel = "IFACE", arity = "0..*", description = "interfaces to serve (default: all)")
+    List<String> interfaces = new ArrayList<>();
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (testConfig) {
+            return new ConfigCheck(out, err, quiet).run(configFile);
+        }
+        if (testLeases) {
+            err.println("ironlease-server: -T (lease file check) is not implemented yet");
+            return EXIT_USAGE;
+        }
+        err.println("ironlease-server: the DHCP engine is not implemented yet; use -t -cf FILE to check a configuration");
+        return EXIT_USAGE;
+    }
+
+    /** The command line with dhcpd's conventions: multi-letter options after one dash, no clustering. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ServerMain());
+        commandLine.setPosixClusteredShortOptionsAllowed(false);
+        return commandLine;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

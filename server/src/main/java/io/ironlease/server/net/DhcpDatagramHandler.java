@@ -1,0 +1,175 @@
+package io.ironlease.server.net;
+
+import io.ironlease.server.dhcp.BootOp;
+import io.ironlease.server.dhcp.DhcpCodec;
+import io.ironlease.server.dhcp.DhcpPacket;
+import io.ironlease.server.dhcp.DhcpParseException;
+import io.ironlease.server.dhcp.DhcpPorts;
+import io.ironlease.server.dhcp.ReplyDestination;
+import io.ironlease.server.dhcp.ReplyRouting;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+
+/**
+ * The Netty end of one DHCP socket: decodes each datagram on the event loop, hands requests to the
+ * {@link DhcpRequestHandler}, then routes, encodes and sends its replies. Malformed datagrams are
+ * counted and dropped with a rate-limited {@code DHCP_DROP_MALFORMED} line; nothing is thrown out of
+ * the pipeline, so one bad packet never stops the socket.
+ */
+public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+
+    /** Chooses the socket a reply leaves from: broadcasts from the receiving interface's socket. */
+    public interface ReplyChannels {
+        Channel forBroadcast(Channel receiving);
+
+        Channel forUnicast(Channel receiving);
+
+        /** Every reply from the receiving socket: one socket serving relays and clients. */
+        static ReplyChannels receiving() {
+            return new ReplyChannels() {
+                @Override
+                public Channel forBroadcast(Channel receiving) {
+                    return receiving;
+                }
+
+                @Override
+                public Channel forUnicast(Channel receiving) {
+                    return receiving;
+                }
+            };
+        }
+    }
+
+    private final DhcpRequestHandler handler;
+    private final DhcpPorts ports;
+    private final Optional<ListenerInterface> iface;
+    private final ReplyChannels replyChannels;
+    private final DhcpCounters counters;
+    private final RateLimitedLog log;
+    private final Clock clock;
+    private final Predicate<InetSocketAddress> acceptDestination;
+
+    /**
+     * @param ports the server's ports, or null to take the server port from the socket's local port
+     *              (for sockets bound to an ephemeral port)
+     */
+    public DhcpDatagramHandler(DhcpRequestHandler handler, DhcpPorts ports, Optional<ListenerInterface> iface,
+            ReplyChannels replyChannels, DhcpCounters counters, RateLimitedLog log, Clock clock) {
+        this(handler, ports, iface, replyChannels, counters, log, clock, destination -> true);
+    }
+
+    /**
+     * @param acceptDestination datagrams whose destination fails this test are ignored without being
+     *                          counted: the unicast socket beside interface sockets uses it to skip the
+     *                          broadcasts that an interface socket also received
+     */
+    public DhcpDatagramHandler(DhcpRequestHandler handler, DhcpPorts ports, Optional<ListenerInterface> iface,
+            ReplyChannels replyChannels, DhcpCounters counters, RateLimitedLog log, Clock clock,
+            Predicate<InetSocketAddress> acceptDestination) {
+        super(DatagramPacket.class, true);
+        this.acceptDestination = acceptDestination;
+        this.handler = handler;
+        this.ports = ports;
+        this.iface = iface;
+        this.replyChannels = replyChannels;
+        this.counters = counters;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket datagram) {
+        if (!acceptDestination.test(datagram.recipient())) {
+            return;
+        }
+        counters.received.increment();
+        InetSocketAddress source = datagram.sender();
+        DhcpPacket packet;
+        try {
+            packet = DhcpCodec.decode(ByteBufUtil.getBytes(datagram.content()));
+        } catch (DhcpParseException e) {
+            counters.malformed.increment();
+            log.warn("DHCP_DROP_MALFORMED", () -> "from " + source + ": " + e.getMessage());
+            return;
+        }
+        if (packet.op() != BootOp.BOOTREQUEST) {
+            counters.dropped.increment();
+            log.warn("DHCP_DROP_NOT_REQUEST", () -> "BOOTREPLY xid " + Integer.toHexString(packet.xid())
+                    + " from " + source);
+            return;
+        }
+        ReceiveInfo info = new ReceiveInfo(source, datagram.recipient(), iface, clock.instant());
+        Channel channel = ctx.channel();
+        CompletionStage<List<DhcpPacket>> replies;
+        try {
+            replies = handler.handle(new DhcpRequest(packet, info));
+        } catch (RuntimeException e) {
+            handlerFailed(packet, e);
+            return;
+        }
+        replies.whenComplete((list, error) -> {
+            if (error != null) {
+                handlerFailed(packet, error);
+            } else {
+                send(channel, packet, info, list);
+            }
+        });
+    }
+
+    private void handlerFailed(DhcpPacket packet, Throwable error) {
+        counters.dropped.increment();
+        log.warn("DHCP_HANDLER_FAILED", () -> "xid " + Integer.toHexString(packet.xid()) + " from "
+                + packet.chaddr() + ": " + error);
+    }
+
+    private void send(Channel receiving, DhcpPacket request, ReceiveInfo info, List<DhcpPacket> replies) {
+        DhcpPorts serverPorts = ports != null ? ports : portsOf(receiving.localAddress());
+        int maxLength = DhcpCodec.maxReplyLength(request);
+        for (DhcpPacket reply : replies) {
+            ReplyRouting.RoutedReply routed = ReplyRouting.route(request, reply, info.sourceAddress(),
+                    info.source().getPort(), serverPorts);
+            DhcpCodec.Encoded encoded = DhcpCodec.encodeReporting(routed.reply(), maxLength);
+            if (!encoded.droppedCodes().isEmpty()) {
+                log.warn("DHCP_REPLY_OPTIONS_DROPPED", () -> "options " + encoded.droppedCodes() + " do not fit in "
+                        + maxLength + " bytes for " + request.chaddr());
+            }
+            ReplyDestination destination = routed.destination();
+            Channel channel = destination.kind() == ReplyDestination.Kind.BROADCAST
+                    ? replyChannels.forBroadcast(receiving) : replyChannels.forUnicast(receiving);
+            InetSocketAddress to = new InetSocketAddress(destination.address().toInetAddress(), destination.port());
+            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(encoded.bytes()), to))
+                    .addListener(future -> {
+                        if (future.isSuccess()) {
+                            counters.repliesSent.increment();
+                        } else {
+                            counters.sendFailures.increment();
+                            log.warn("DHCP_SEND_FAILED", () -> "to " + destination + ": " + future.cause());
+                        }
+                    });
+        }
+    }
+
+    private static DhcpPorts portsOf(SocketAddress local) {
+        if (local instanceof InetSocketAddress inet && inet.getPort() > 0) {
+            return DhcpPorts.of(inet.getPort());
+        }
+        return DhcpPorts.DEFAULT;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // e.g. ICMP port unreachable surfaced as a read error: log and keep the socket open
+        log.warn("DHCP_SOCKET_ERROR", () -> String.valueOf(cause));
+    }
+}
