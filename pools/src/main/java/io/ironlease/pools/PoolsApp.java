@@ -61,7 +61,9 @@ public final class PoolsApp {
         reader.setDaemon(true);
         reader.start();
         PoolLayout layout = input.layout(settings.config(), settings.allAsShared());
+        Timing.mark("config read");
         LeaseTable leases = await(reading);
+        Timing.mark("leases read");
         // dhcpd-pools learns the address family from the first address in the config, else from the
         // lease file; without one it counts nothing
         boolean ipv4Known = settings.ipv4Forced() || layout.addressSeen() || leases.tellsAddressFamily();
@@ -74,6 +76,7 @@ public final class PoolsApp {
             Collections.reverse(ordered);
         }
         analysis = analysis.withRanges(ordered);
+        Timing.mark("counted and sorted");
         try (Writer out = open(settings, stdout)) {
             if (settings.format() == OutputFormat.ALARM) {
                 AlarmRenderer.Result result = new AlarmRenderer(settings.alarms(), settings.limit(),
@@ -82,6 +85,8 @@ public final class PoolsApp {
                 return result.status().code();
             }
             renderer(settings).render(analysis, out);
+            out.flush();
+            Timing.mark("written");
             return NagiosStatus.OK.code();
         } catch (IOException e) {
             throw new InputException(describe(settings, e), e);

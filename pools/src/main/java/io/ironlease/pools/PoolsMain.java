@@ -121,7 +121,9 @@ public final class PoolsMain {
         CommandLine cli = new CommandLine(options).setCommandName(name).setOverwrittenOptionsAllowed(true)
                 .setUnmatchedOptionsArePositionalParams(false);
         try {
+            Timing.mark("main");
             cli.parseArgs(args);
+            Timing.mark("options parsed");
             if (options.help) {
                 PrintStream out = new PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8);
                 cli.usage(out);

@@ -28,7 +28,12 @@ public final class LeaseFolder {
     private final List<Orphan> orphans = new ArrayList<>();
 
     public LeaseFolder(LeaseOptions options) {
-        this.table = new LeaseTable(options.keepHardware());
+        this(options, 512);
+    }
+
+    /** A folder whose table is sized for about {@code expectedAddresses}. */
+    public LeaseFolder(LeaseOptions options, int expectedAddresses) {
+        this.table = new LeaseTable(options.keepHardware(), expectedAddresses);
         this.expiryAware = options.expiryAware();
         this.now = options.now().getEpochSecond();
     }

@@ -46,6 +46,8 @@ public final class SharedParsersInput implements PoolsInput {
 
     /** Parts smaller than this are not worth a thread. */
     static final long MIN_CHUNK = 8L << 20;
+    /** dhcpd writes 250 to 350 bytes per lease record; a table sized by this rarely grows. */
+    private static final int BYTES_PER_ADDRESS = 300;
 
     private final Consumer<String> warnings;
     private final int parallelism;
@@ -138,7 +140,9 @@ public final class SharedParsersInput implements PoolsInput {
     public LeaseTable leases(Path leases, LeaseOptions options) throws InputException {
         LeaseTable table = null;
         boolean firstLineIsLease;
+        long fileSize;
         try (FileChannel channel = FileChannel.open(leases)) {
+            fileSize = channel.size();
             firstLineIsLease = startsWithLease(channel);
             List<FileChunks.Chunk> chunks = FileChunks.plan(channel, parallelism, MIN_CHUNK);
             if (chunks.size() > 1) {
@@ -148,7 +152,7 @@ public final class SharedParsersInput implements PoolsInput {
             throw new InputException(leases + ": " + reason(e), e);
         }
         if (table == null) {
-            table = readWhole(leases, options);
+            table = readWhole(leases, options, expected(fileSize));
         }
         table.firstLineIsLease(firstLineIsLease);
         return table;
@@ -163,8 +167,12 @@ public final class SharedParsersInput implements PoolsInput {
     }
 
     /** The reference reading: the whole file by one reader, with its problems reported. */
-    private LeaseTable readWhole(Path leases, LeaseOptions options) throws InputException {
-        LeaseFolder folder = new LeaseFolder(options);
+    private static int expected(long bytes) {
+        return (int) Math.min(1 << 26, bytes / BYTES_PER_ADDRESS);
+    }
+
+    private LeaseTable readWhole(Path leases, LeaseOptions options, int expected) throws InputException {
+        LeaseFolder folder = new LeaseFolder(options, expected);
         try (LeaseFileReader reader = LeaseFileReader.open(leases, LeaseFileReader.Options.strict())) {
             LeaseFileReader.Result result = reader.readSummaries(summary -> fold(folder, summary));
             for (LeaseFileProblem problem : result.problems()) {
@@ -189,7 +197,9 @@ public final class SharedParsersInput implements PoolsInput {
         List<Thread> threads = new ArrayList<>();
         AtomicBoolean clean = new AtomicBoolean(true);
         for (FileChunks.Chunk chunk : chunks) {
-            LeaseFolder folder = new LeaseFolder(options);
+            // the first part's table receives the others' entries: size it for the whole file
+            LeaseFolder folder = new LeaseFolder(options,
+                    expected(folders.isEmpty() ? chunks.get(chunks.size() - 1).end() : chunk.length()));
             folders.add(folder);
             Thread thread = new Thread(() -> {
                 try (LeaseFileReader reader = LeaseFileReader.of(FileChunks.stream(channel, chunk),

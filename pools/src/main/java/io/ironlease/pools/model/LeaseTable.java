@@ -21,8 +21,8 @@ public final class LeaseTable {
     private static final LeaseKind[] KINDS = LeaseKind.values();
 
     private final boolean keepHardware;
-    private int[] keys = new int[1 << 10];
-    private byte[] kinds = new byte[1 << 10];
+    private int[] keys;
+    private byte[] kinds;
     private long[] macs;
     private final Map<Integer, String> oddMacs = new HashMap<>();
     private int size;
@@ -31,8 +31,16 @@ public final class LeaseTable {
     private boolean firstLineIsLease;
 
     public LeaseTable(boolean keepHardware) {
+        this(keepHardware, 512);
+    }
+
+    /** A table sized for about {@code expected} addresses, so that reading a big file does not rehash. */
+    public LeaseTable(boolean keepHardware, int expected) {
+        int capacity = Integer.highestOneBit(Math.max(512, Math.min(expected, 1 << 28)) * 2 - 1) * 2;
         this.keepHardware = keepHardware;
-        this.macs = keepHardware ? new long[keys.length] : null;
+        this.keys = new int[capacity];
+        this.kinds = new byte[capacity];
+        this.macs = keepHardware ? new long[capacity] : null;
     }
 
     /** Sets the kind of {@code ip} (address bits), replacing what an earlier record said. */
