@@ -171,16 +171,16 @@ public final class LeaseTable {
         Arrays.sort(packed);
         int[] ips = new int[n];
         byte[] sortedKinds = new byte[n];
-        String[] macText = keepHardware ? new String[n] : null;
+        long[] sortedMacs = keepHardware ? new long[n] : null;
         for (int i = 0; i < n; i++) {
             int slot = (int) packed[i]; // the low half
             ips[i] = keys[slot];
             sortedKinds[i] = (byte) (kinds[slot] - 1);
-            if (keepHardware && kinds[slot] - 1 == LeaseKind.ACTIVE.ordinal()) {
-                macText[i] = macs[slot] != NO_MAC ? formatMac(macs[slot]) : oddMacs.getOrDefault(ips[i], "");
+            if (keepHardware) {
+                sortedMacs[i] = macs[slot];
             }
         }
-        return new SortedLeases(ips, sortedKinds, macText);
+        return new SortedLeases(ips, sortedKinds, sortedMacs, keepHardware ? Map.copyOf(oddMacs) : Map.of());
     }
 
     private int slotOf(int ip) {
@@ -225,15 +225,47 @@ public final class LeaseTable {
         return new String(text);
     }
 
-    /** Parallel arrays in address order; {@code macs} is null unless hardware was kept. */
-    public record SortedLeases(int[] ips, byte[] kinds, String[] macs) {
+    /**
+     * The entries in address order, as parallel arrays; hardware addresses are formatted when asked
+     * for, so that a million of them are not held as strings.
+     */
+    public static final class SortedLeases {
+        private final int[] ips;
+        private final byte[] kinds;
+        private final long[] macs;
+        private final Map<Integer, String> oddMacs;
+
+        SortedLeases(int[] ips, byte[] kinds, long[] macs, Map<Integer, String> oddMacs) {
+            this.ips = ips;
+            this.kinds = kinds;
+            this.macs = macs;
+            this.oddMacs = oddMacs;
+        }
 
         public int size() {
             return ips.length;
         }
 
+        /** Address bits, in unsigned order. */
+        public int[] ips() {
+            return ips;
+        }
+
+        /** {@link LeaseKind} ordinals, parallel to {@link #ips()}. */
+        public byte[] kinds() {
+            return kinds;
+        }
+
         public LeaseKind kind(int index) {
             return KINDS[kinds[index]];
+        }
+
+        /** The hardware address as dhcpd writes it, "" when the entry has none or hardware was not kept. */
+        public String mac(int index) {
+            if (macs == null) {
+                return "";
+            }
+            return macs[index] != NO_MAC ? formatMac(macs[index]) : oddMacs.getOrDefault(ips[index], "");
         }
     }
 }

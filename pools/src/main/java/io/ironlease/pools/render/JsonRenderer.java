@@ -40,7 +40,7 @@ public final class JsonRenderer implements Renderer {
                 if (leases.kind(i) == LeaseKind.ACTIVE) {
                     text.append(first ? "" : ",").append("\n         { \"ip\":\"")
                             .append(new Ipv4Address(leases.ips()[i])).append("\", \"macaddress\":\"")
-                            .append(escape(leases.macs()[i])).append("\" }");
+                            .append(escape(leases.mac(i))).append("\" }");
                     first = false;
                     TextRenderer.flushIfLarge(text, out);
                 }

@@ -33,7 +33,7 @@ public final class XmlRenderer implements Renderer {
             for (int i = 0; i < leases.size(); i++) {
                 if (leases.kind(i) == LeaseKind.ACTIVE) {
                     text.append("<active_lease>\n\t<ip>").append(new Ipv4Address(leases.ips()[i]))
-                            .append("</ip>\n\t<macaddress>").append(escape(leases.macs()[i]))
+                            .append("</ip>\n\t<macaddress>").append(escape(leases.mac(i)))
                             .append("</macaddress>\n</active_lease>\n");
                     TextRenderer.flushIfLarge(text, out);
                 }
