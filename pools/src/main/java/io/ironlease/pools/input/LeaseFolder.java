@@ -2,7 +2,6 @@ package io.ironlease.pools.input;
 
 import io.ironlease.pools.model.LeaseKind;
 import io.ironlease.pools.model.LeaseTable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,22 +17,17 @@ public final class LeaseFolder {
     /** {@code ends never;}. */
     public static final long NEVER = Long.MAX_VALUE;
 
-    /** A hardware address lent to an address this part of the file has no entry for (yet). */
-    private record Orphan(int ip, long mac, String oddMac) {
-    }
-
     private final LeaseTable table;
     private final boolean expiryAware;
     private final long now;
-    private final List<Orphan> orphans = new ArrayList<>();
 
     public LeaseFolder(LeaseOptions options) {
         this(options, 512);
     }
 
-    /** A folder whose table is sized for about {@code expectedAddresses}. */
-    public LeaseFolder(LeaseOptions options, int expectedAddresses) {
-        this.table = new LeaseTable(options.keepHardware(), expectedAddresses);
+    /** A folder whose table is sized for about {@code expectedRecords}. */
+    public LeaseFolder(LeaseOptions options, int expectedRecords) {
+        this.table = new LeaseTable(options.keepHardware(), expectedRecords);
         this.expiryAware = options.expiryAware();
         this.now = options.now().getEpochSecond();
     }
@@ -50,8 +44,8 @@ public final class LeaseFolder {
         table.countRecord();
         LeaseKind kind = bindingState == null ? null : LeaseKind.ofBindingState(bindingState);
         if (kind == null) {
-            if (mac != LeaseTable.NO_MAC && !table.attachMac(ip, mac)) {
-                orphans.add(new Orphan(ip, mac, null));
+            if (mac != LeaseTable.NO_MAC) {
+                table.attachMac(ip, mac);
             }
             return;
         }
@@ -64,31 +58,15 @@ public final class LeaseFolder {
     /** A record whose hardware address is not 6 bytes long, given as text. */
     public void foldOddHardware(int ip, String bindingState, String hardwareText, long ends) {
         fold(ip, bindingState, LeaseTable.NO_MAC, ends);
-        if (!table.attachOddMac(ip, hardwareText)) {
-            orphans.add(new Orphan(ip, LeaseTable.NO_MAC, hardwareText));
-        }
+        table.attachOddMac(ip, hardwareText);
     }
 
     public LeaseTable table() {
         return table;
     }
 
-    /**
-     * One table from folders that read consecutive parts of one file, first part first: each part's
-     * lent hardware addresses go to what the parts before it left, then its entries replace those.
-     */
+    /** One table from folders that read consecutive parts of one file, first part first. */
     public static LeaseTable merge(List<LeaseFolder> parts) {
-        LeaseTable merged = parts.get(0).table;
-        for (LeaseFolder part : parts.subList(1, parts.size())) {
-            for (Orphan orphan : part.orphans) {
-                if (orphan.oddMac() == null) {
-                    merged.attachMac(orphan.ip(), orphan.mac());
-                } else {
-                    merged.attachOddMac(orphan.ip(), orphan.oddMac());
-                }
-            }
-            merged.overlay(part.table);
-        }
-        return merged;
+        return LeaseTable.concat(parts.stream().map(LeaseFolder::table).toList());
     }
 }

@@ -47,7 +47,7 @@ public final class SharedParsersInput implements PoolsInput {
     /** Parts smaller than this are not worth a thread. */
     static final long MIN_CHUNK = 8L << 20;
     /** dhcpd writes 250 to 350 bytes per lease record; a table sized by this rarely grows. */
-    private static final int BYTES_PER_ADDRESS = 300;
+    private static final int BYTES_PER_RECORD = 250;
 
     private final Consumer<String> warnings;
     private final int parallelism;
@@ -168,7 +168,7 @@ public final class SharedParsersInput implements PoolsInput {
 
     /** The reference reading: the whole file by one reader, with its problems reported. */
     private static int expected(long bytes) {
-        return (int) Math.min(1 << 26, bytes / BYTES_PER_ADDRESS);
+        return (int) Math.min(1 << 26, bytes / BYTES_PER_RECORD);
     }
 
     private LeaseTable readWhole(Path leases, LeaseOptions options, int expected) throws InputException {
@@ -197,9 +197,7 @@ public final class SharedParsersInput implements PoolsInput {
         List<Thread> threads = new ArrayList<>();
         AtomicBoolean clean = new AtomicBoolean(true);
         for (FileChunks.Chunk chunk : chunks) {
-            // the first part's table receives the others' entries: size it for the whole file
-            LeaseFolder folder = new LeaseFolder(options,
-                    expected(folders.isEmpty() ? chunks.get(chunks.size() - 1).end() : chunk.length()));
+            LeaseFolder folder = new LeaseFolder(options, expected(chunk.length()));
             folders.add(folder);
             Thread thread = new Thread(() -> {
                 try (LeaseFileReader reader = LeaseFileReader.of(FileChunks.stream(channel, chunk),

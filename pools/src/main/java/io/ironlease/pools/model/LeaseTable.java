@@ -2,43 +2,50 @@ package io.ironlease.pools.model;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The final kind of every address in a lease file, as dhcpd-pools keeps it: a later record replaces
- * an earlier one, a record whose state is not counted leaves the address alone. An open-addressing
- * table of primitives, because a 1M-record file must fit in a few tens of megabytes.
+ * an earlier one, a record whose state is not counted leaves the address alone but lends it its
+ * hardware address.
  *
- * <p>The hardware address is kept only when asked for ({@code -f X}/{@code -f J}); as in dhcpd-pools
- * it belongs to the record that set the state, so a newer record without one clears it.
+ * <p>Records are appended to a log of primitives (sequential writes, no hashing while a big file is
+ * read) and resolved by one sort on address then file order ({@link #sorted()}); a 1M-record file takes
+ * about 10 MB. Logs of consecutive parts of one file concatenate ({@link #concat}). The hardware
+ * address is kept only when asked for ({@code -f X}/{@code -f J}).
  */
 public final class LeaseTable {
 
     /** No hardware address known. */
     public static final long NO_MAC = -1L;
 
-    private static final byte EMPTY = 0;
     private static final LeaseKind[] KINDS = LeaseKind.values();
+    /** A log entry that only lends a hardware address to the address's current state. */
+    private static final byte LEND = (byte) KINDS.length;
 
     private final boolean keepHardware;
-    private int[] keys;
+    /** The log, one entry per record: address bits, kind ordinal (or {@link #LEND}), hardware. */
+    private int[] ips;
     private byte[] kinds;
     private long[] macs;
+    private int length;
+    /** Hardware addresses that are not 6 bytes, by log index. */
     private final Map<Integer, String> oddMacs = new HashMap<>();
-    private int size;
     private boolean backupSeen;
     private long records;
     private boolean firstLineIsLease;
+    private SortedLeases resolved;
 
     public LeaseTable(boolean keepHardware) {
-        this(keepHardware, 512);
+        this(keepHardware, 256);
     }
 
-    /** A table sized for about {@code expected} addresses, so that reading a big file does not rehash. */
+    /** A log sized for about {@code expected} records, so that reading a big file does not copy it. */
     public LeaseTable(boolean keepHardware, int expected) {
-        int capacity = Integer.highestOneBit(Math.max(512, Math.min(expected, 1 << 28)) * 2 - 1) * 2;
+        int capacity = Math.max(16, Math.min(expected, 1 << 28));
         this.keepHardware = keepHardware;
-        this.keys = new int[capacity];
+        this.ips = new int[capacity];
         this.kinds = new byte[capacity];
         this.macs = keepHardware ? new long[capacity] : null;
     }
@@ -48,80 +55,67 @@ public final class LeaseTable {
         if (kind == LeaseKind.BACKUP) {
             backupSeen = true;
         }
-        int slot = slotOf(ip);
-        if (kinds[slot] == EMPTY) {
-            keys[slot] = ip;
-            size++;
-        }
-        kinds[slot] = (byte) (kind.ordinal() + 1);
-        if (keepHardware) {
-            macs[slot] = mac;
-            if (!oddMacs.isEmpty()) {
-                oddMacs.remove(ip);
-            }
-        }
-        if (size * 2 > keys.length) {
-            grow();
-        }
+        append(ip, (byte) kind.ordinal(), mac);
     }
 
     /**
-     * A hardware line whose record set no counted state: dhcpd-pools gives it to the address's
-     * current entry, if there is one. Answers whether there was one.
+     * A hardware line whose record set no counted state: dhcpd-pools gives it to the address's current
+     * entry, if there is one by then.
      */
-    public boolean attachMac(int ip, long mac) {
-        if (!keepHardware) {
-            return true;
+    public void attachMac(int ip, long mac) {
+        if (keepHardware) {
+            append(ip, LEND, mac);
         }
-        int slot = slotOf(ip);
-        if (kinds[slot] != EMPTY) {
-            macs[slot] = mac;
-            oddMacs.remove(ip);
-            return true;
-        }
-        return false;
     }
 
     /**
      * A hardware address that is not 6 bytes: dhcpd-pools copies 17 characters of its text, so it is
-     * kept as text. Call after {@link #record}.
+     * kept as text. Lent to the address's current entry, like {@link #attachMac}.
      */
-    public boolean attachOddMac(int ip, String text) {
-        if (!keepHardware) {
-            return true;
+    public void attachOddMac(int ip, String text) {
+        if (keepHardware) {
+            oddMacs.put(length, text.length() > 17 ? text.substring(0, 17) : text);
+            append(ip, LEND, NO_MAC);
         }
-        int slot = slotOf(ip);
-        if (kinds[slot] != EMPTY) {
-            macs[slot] = NO_MAC;
-            oddMacs.put(ip, text.length() > 17 ? text.substring(0, 17) : text);
-            return true;
-        }
-        return false;
     }
 
-    /**
-     * Lays the entries of a table read from a later part of the same file over this one, as if its
-     * records had been read here: its entries replace ours, and its backup sighting counts.
-     */
-    public void overlay(LeaseTable later) {
-        backupSeen |= later.backupSeen;
-        records += later.records;
-        for (int slot = 0; slot < later.keys.length; slot++) {
-            if (later.kinds[slot] != EMPTY) {
-                int ip = later.keys[slot];
-                record(ip, KINDS[later.kinds[slot] - 1], keepHardware && later.keepHardware ? later.macs[slot] : NO_MAC);
-                String odd = later.oddMacs.get(ip);
-                if (odd != null) {
-                    attachOddMac(ip, odd);
-                }
+    private void append(int ip, byte kind, long mac) {
+        if (length == ips.length) {
+            int capacity = ips.length + (ips.length >> 1);
+            ips = Arrays.copyOf(ips, capacity);
+            kinds = Arrays.copyOf(kinds, capacity);
+            if (keepHardware) {
+                macs = Arrays.copyOf(macs, capacity);
             }
         }
+        ips[length] = ip;
+        kinds[length] = kind;
+        if (keepHardware) {
+            macs[length] = mac;
+        }
+        length++;
+        resolved = null;
     }
 
-    /** The kind {@code ip} ended with, or null when no counted record named it. */
-    public LeaseKind kindOf(int ip) {
-        int slot = slotOf(ip);
-        return kinds[slot] == EMPTY ? null : KINDS[kinds[slot] - 1];
+    /** One table from tables of consecutive parts of one file, first part first. */
+    public static LeaseTable concat(List<LeaseTable> parts) {
+        int total = parts.stream().mapToInt(p -> p.length).sum();
+        boolean hardware = parts.stream().allMatch(p -> p.keepHardware);
+        LeaseTable all = new LeaseTable(hardware, total);
+        for (LeaseTable part : parts) {
+            System.arraycopy(part.ips, 0, all.ips, all.length, part.length);
+            System.arraycopy(part.kinds, 0, all.kinds, all.length, part.length);
+            if (hardware) {
+                System.arraycopy(part.macs, 0, all.macs, all.length, part.length);
+                int offset = all.length;
+                part.oddMacs.forEach((index, text) -> all.oddMacs.put(offset + index, text));
+            }
+            all.length += part.length;
+            all.backupSeen |= part.backupSeen;
+            all.records += part.records;
+        }
+        all.firstLineIsLease = !parts.isEmpty() && parts.get(0).firstLineIsLease;
+        return all;
     }
 
     /** Counts a lease record read, whatever its state. */
@@ -153,62 +147,86 @@ public final class LeaseTable {
         return backupSeen;
     }
 
+    /** Addresses with a counted state. */
     public int size() {
-        return size;
+        return sorted().size();
     }
 
-    /** The entries ordered by address, for counting per range and listing active leases. */
+    /** The kind {@code ip} ended with, or null when no counted record named it. */
+    public LeaseKind kindOf(int ip) {
+        SortedLeases all = sorted();
+        int lo = 0;
+        int hi = all.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int cmp = Integer.compareUnsigned(all.ips()[mid], ip);
+            if (cmp == 0) {
+                return all.kind(mid);
+            }
+            if (cmp < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return null;
+    }
+
+    /** The final entries ordered by address, for counting per range and listing active leases. */
     public SortedLeases sorted() {
-        long[] packed = new long[size];
-        int n = 0;
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (kinds[slot] != EMPTY) {
-                // address with its top bit flipped in the high half (so signed order is unsigned address
-                // order), slot in the low half: one primitive sort does it all
-                packed[n++] = ((long) (keys[slot] ^ Integer.MIN_VALUE) << 32) | slot;
-            }
+        if (resolved == null) {
+            resolved = resolve();
         }
-        Arrays.sort(packed);
-        int[] ips = new int[n];
-        byte[] sortedKinds = new byte[n];
-        long[] sortedMacs = keepHardware ? new long[n] : null;
-        for (int i = 0; i < n; i++) {
-            int slot = (int) packed[i]; // the low half
-            ips[i] = keys[slot];
-            sortedKinds[i] = (byte) (kinds[slot] - 1);
-            if (keepHardware) {
-                sortedMacs[i] = macs[slot];
-            }
-        }
-        return new SortedLeases(ips, sortedKinds, sortedMacs, keepHardware ? Map.copyOf(oddMacs) : Map.of());
+        return resolved;
     }
 
-    private int slotOf(int ip) {
-        int mask = keys.length - 1;
-        int slot = (ip * 0x9E3779B9 >>> 7) & mask;
-        while (kinds[slot] != EMPTY && keys[slot] != ip) {
-            slot = (slot + 1) & mask;
+    private SortedLeases resolve() {
+        long[] order = new long[length];
+        for (int i = 0; i < length; i++) {
+            // flipped address high, log index low: signed order is address order, then file order
+            order[i] = ((long) (ips[i] ^ Integer.MIN_VALUE) << 32) | i;
         }
-        return slot;
-    }
-
-    private void grow() {
-        int[] oldKeys = keys;
-        byte[] oldKinds = kinds;
-        long[] oldMacs = macs;
-        keys = new int[oldKeys.length * 2];
-        kinds = new byte[keys.length];
-        macs = keepHardware ? new long[keys.length] : null;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKinds[i] != EMPTY) {
-                int slot = slotOf(oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                kinds[slot] = oldKinds[i];
-                if (keepHardware) {
-                    macs[slot] = oldMacs[i];
+        if (length > 1 << 16) {
+            Arrays.parallelSort(order);
+        } else {
+            Arrays.sort(order);
+        }
+        int[] outIps = new int[length];
+        byte[] outKinds = new byte[length];
+        long[] outMacs = keepHardware ? new long[length] : null;
+        Map<Integer, String> outOdd = new HashMap<>();
+        int out = 0;
+        for (int i = 0; i < length; ) {
+            int ip = (int) (order[i] >>> 32) ^ Integer.MIN_VALUE;
+            byte kind = -1;
+            long mac = NO_MAC;
+            String odd = null;
+            for (; i < length && (int) (order[i] >>> 32) == (ip ^ Integer.MIN_VALUE); i++) {
+                int entry = (int) order[i];
+                byte k = kinds[entry];
+                if (k != LEND) {
+                    kind = k;
+                    mac = keepHardware ? macs[entry] : NO_MAC;
+                    odd = null;
+                } else if (kind >= 0) {
+                    mac = macs[entry];
+                    odd = oddMacs.get(entry);
                 }
             }
+            if (kind >= 0) {
+                outIps[out] = ip;
+                outKinds[out] = kind;
+                if (keepHardware) {
+                    outMacs[out] = mac;
+                    if (odd != null) {
+                        outOdd.put(out, odd);
+                    }
+                }
+                out++;
+            }
         }
+        return new SortedLeases(Arrays.copyOf(outIps, out), Arrays.copyOf(outKinds, out),
+                keepHardware ? Arrays.copyOf(outMacs, out) : null, outOdd);
     }
 
     /** Lower-case, colon-separated, two digits per byte: how dhcpd writes {@code hardware ethernet}. */
@@ -265,7 +283,8 @@ public final class LeaseTable {
             if (macs == null) {
                 return "";
             }
-            return macs[index] != NO_MAC ? formatMac(macs[index]) : oddMacs.getOrDefault(ips[index], "");
+            String odd = oddMacs.get(index);
+            return odd != null ? odd : macs[index] != NO_MAC ? formatMac(macs[index]) : "";
         }
     }
 }
