@@ -205,6 +205,7 @@ public final class SharedParsersInput implements PoolsInput {
                     if (reader.readSummaries(summary -> fold(folder, summary)).problemCount() > 0) {
                         clean.set(false);
                     }
+                    folder.table().prepare(); // this part's sort, on this thread
                 } catch (IOException | LeaseFileException | RuntimeException e) {
                     clean.set(false);
                 }

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Records are appended to a log of primitives (sequential writes, no hashing while a big file is
  * read) and resolved by one sort on address then file order ({@link #sorted()}); a 1M-record file takes
- * about 10 MB. Logs of consecutive parts of one file concatenate ({@link #concat}). The hardware
+ * about 10 MB. Tables of consecutive parts of one file combine ({@link #concat}). The hardware
  * address is kept only when asked for ({@code -f X}/{@code -f J}).
  */
 public final class LeaseTable {
@@ -22,7 +22,7 @@ public final class LeaseTable {
 
     private static final LeaseKind[] KINDS = LeaseKind.values();
     /** A log entry that only lends a hardware address to the address's current state. */
-    private static final byte LEND = (byte) KINDS.length;
+    static final byte LEND = (byte) KINDS.length;
 
     private final boolean keepHardware;
     /** The log, one entry per record: address bits, kind ordinal (or {@link #LEND}), hardware. */
@@ -36,6 +36,10 @@ public final class LeaseTable {
     private long records;
     private boolean firstLineIsLease;
     private SortedLeases resolved;
+    /** This table's log, sorted and resolved by {@link #prepare()}; lent-only entries kept. */
+    private SortedLeases part;
+    /** For a table made by {@link #concat}: the parts' resolutions, first part first. */
+    private List<SortedLeases> parts;
 
     public LeaseTable(boolean keepHardware) {
         this(keepHardware, 256);
@@ -95,26 +99,24 @@ public final class LeaseTable {
         }
         length++;
         resolved = null;
+        part = null;
     }
 
-    /** One table from tables of consecutive parts of one file, first part first. */
-    public static LeaseTable concat(List<LeaseTable> parts) {
-        int total = parts.stream().mapToInt(p -> p.length).sum();
-        boolean hardware = parts.stream().allMatch(p -> p.keepHardware);
-        LeaseTable all = new LeaseTable(hardware, total);
-        for (LeaseTable part : parts) {
-            System.arraycopy(part.ips, 0, all.ips, all.length, part.length);
-            System.arraycopy(part.kinds, 0, all.kinds, all.length, part.length);
-            if (hardware) {
-                System.arraycopy(part.macs, 0, all.macs, all.length, part.length);
-                int offset = all.length;
-                part.oddMacs.forEach((index, text) -> all.oddMacs.put(offset + index, text));
-            }
-            all.length += part.length;
-            all.backupSeen |= part.backupSeen;
-            all.records += part.records;
+    /**
+     * One table from tables of consecutive parts of one file, first part first: later parts override
+     * earlier ones as later records do. Each part is resolved on its own ({@link #prepare()}, ideally by
+     * the thread that read it), then the sorted parts are merged.
+     */
+    public static LeaseTable concat(List<LeaseTable> tables) {
+        LeaseTable all = new LeaseTable(tables.stream().allMatch(t -> t.keepHardware), 16);
+        all.parts = new java.util.ArrayList<>();
+        for (LeaseTable table : tables) {
+            table.prepare();
+            all.parts.add(table.part);
+            all.backupSeen |= table.backupSeen;
+            all.records += table.records;
         }
-        all.firstLineIsLease = !parts.isEmpty() && parts.get(0).firstLineIsLease;
+        all.firstLineIsLease = !tables.isEmpty() && tables.get(0).firstLineIsLease;
         return all;
     }
 
@@ -180,53 +182,22 @@ public final class LeaseTable {
         return resolved;
     }
 
+    /**
+     * Sorts and resolves this table's own log now, so that a table read by one thread of several does
+     * its share of the work there (see {@link #concat}).
+     */
+    public void prepare() {
+        if (part == null) {
+            part = LeaseResolution.resolvePart(ips, kinds, keepHardware ? macs : null, oddMacs, length);
+        }
+    }
+
     private SortedLeases resolve() {
-        long[] order = new long[length];
-        for (int i = 0; i < length; i++) {
-            // flipped address high, log index low: signed order is address order, then file order
-            order[i] = ((long) (ips[i] ^ Integer.MIN_VALUE) << 32) | i;
+        if (parts != null) {
+            return LeaseResolution.merge(parts);
         }
-        if (length > 1 << 16) {
-            Arrays.parallelSort(order);
-        } else {
-            Arrays.sort(order);
-        }
-        int[] outIps = new int[length];
-        byte[] outKinds = new byte[length];
-        long[] outMacs = keepHardware ? new long[length] : null;
-        Map<Integer, String> outOdd = new HashMap<>();
-        int out = 0;
-        for (int i = 0; i < length; ) {
-            int ip = (int) (order[i] >>> 32) ^ Integer.MIN_VALUE;
-            byte kind = -1;
-            long mac = NO_MAC;
-            String odd = null;
-            for (; i < length && (int) (order[i] >>> 32) == (ip ^ Integer.MIN_VALUE); i++) {
-                int entry = (int) order[i];
-                byte k = kinds[entry];
-                if (k != LEND) {
-                    kind = k;
-                    mac = keepHardware ? macs[entry] : NO_MAC;
-                    odd = null;
-                } else if (kind >= 0) {
-                    mac = macs[entry];
-                    odd = oddMacs.get(entry);
-                }
-            }
-            if (kind >= 0) {
-                outIps[out] = ip;
-                outKinds[out] = kind;
-                if (keepHardware) {
-                    outMacs[out] = mac;
-                    if (odd != null) {
-                        outOdd.put(out, odd);
-                    }
-                }
-                out++;
-            }
-        }
-        return new SortedLeases(Arrays.copyOf(outIps, out), Arrays.copyOf(outKinds, out),
-                keepHardware ? Arrays.copyOf(outMacs, out) : null, outOdd);
+        prepare();
+        return LeaseResolution.merge(List.of(part));
     }
 
     /** Lower-case, colon-separated, two digits per byte: how dhcpd writes {@code hardware ethernet}. */
@@ -253,6 +224,7 @@ public final class LeaseTable {
         private final long[] macs;
         private final Map<Integer, String> oddMacs;
 
+        /** {@code oddMacs}: text of hardware addresses that are not 6 bytes, by index. */
         SortedLeases(int[] ips, byte[] kinds, long[] macs, Map<Integer, String> oddMacs) {
             this.ips = ips;
             this.kinds = kinds;
@@ -279,6 +251,18 @@ public final class LeaseTable {
         }
 
         /** The hardware address as dhcpd writes it, "" when the entry has none or hardware was not kept. */
+        long macBits(int index) {
+            return macs == null ? NO_MAC : macs[index];
+        }
+
+        String oddMac(int index) {
+            return oddMacs.get(index);
+        }
+
+        boolean hasHardware() {
+            return macs != null;
+        }
+
         public String mac(int index) {
             if (macs == null) {
                 return "";
