@@ -51,14 +51,21 @@ public final class SharedParsersInput implements PoolsInput {
 
     private final Consumer<String> warnings;
     private final int parallelism;
+    private final long minChunk;
 
     /**
      * Warnings (a truncated last record) go to {@code stderr}, one line each; lease files are read in
      * up to {@code parallelism} parts at once.
      */
     public SharedParsersInput(PrintStream stderr, int parallelism) {
+        this(stderr, parallelism, MIN_CHUNK);
+    }
+
+    /** As above, with parts of at least {@code minChunk} bytes (tests use small ones). */
+    SharedParsersInput(PrintStream stderr, int parallelism, long minChunk) {
         this.warnings = stderr::println;
         this.parallelism = Math.max(1, parallelism);
+        this.minChunk = minChunk;
     }
 
     public SharedParsersInput(PrintStream stderr) {
@@ -144,7 +151,7 @@ public final class SharedParsersInput implements PoolsInput {
         try (FileChannel channel = FileChannel.open(leases)) {
             fileSize = channel.size();
             firstLineIsLease = startsWithLease(channel);
-            List<FileChunks.Chunk> chunks = FileChunks.plan(channel, parallelism, MIN_CHUNK);
+            List<FileChunks.Chunk> chunks = FileChunks.plan(channel, parallelism, minChunk);
             if (chunks.size() > 1) {
                 table = readInParts(leases, channel, chunks, options);
             }
