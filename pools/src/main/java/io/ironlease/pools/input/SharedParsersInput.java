@@ -5,6 +5,7 @@ import io.ironlease.pools.model.PoolLayout;
 import io.ironlease.shared.config.ConfigError;
 import io.ironlease.shared.config.ConfigLoader;
 import io.ironlease.shared.config.ConfigResult;
+import io.ironlease.shared.config.SourceReader;
 import io.ironlease.shared.config.model.PoolConfig;
 import io.ironlease.shared.config.model.RangeConfig;
 import io.ironlease.shared.config.model.SharedNetworkConfig;
@@ -17,18 +18,18 @@ import io.ironlease.shared.leases.LeaseSummary;
 import io.ironlease.shared.leases.LeaseTime;
 import io.ironlease.shared.net.Ipv4Range;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -79,7 +80,9 @@ public final class SharedParsersInput implements PoolsInput {
     @Override
     public PoolLayout layout(Path config, boolean allAsShared) throws InputException {
         String text = readConfig(config);
-        ConfigResult result = ConfigLoader.loadLenient(config);
+        // the main file is read once, so that both parses below see the same text
+        ConfigResult result = ConfigLoader.loadLenient(config,
+                path -> path.equals(config) ? text : SourceReader.FILES.read(path));
         List<ConfigError> fatal = syntaxErrors(config, text, result.errors());
         if (!fatal.isEmpty()) {
             StringBuilder message = new StringBuilder();
@@ -123,7 +126,7 @@ public final class SharedParsersInput implements PoolsInput {
 
     private static String readConfig(Path config) throws InputException {
         try {
-            return Files.readString(config, StandardCharsets.ISO_8859_1);
+            return SourceReader.FILES.read(config);
         } catch (IOException e) {
             throw new InputException(config + ": " + reason(e), e);
         }
@@ -166,7 +169,7 @@ public final class SharedParsersInput implements PoolsInput {
     }
 
     private static boolean startsWithLease(FileChannel channel) throws IOException {
-        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(6);
+        ByteBuffer head = ByteBuffer.allocate(6);
         while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
             // a few bytes
         }
