@@ -143,6 +143,14 @@ public final class FailoverRuntime implements AutoCloseable {
         execute(timers::tick);
     }
 
+    /**
+     * Messages, closes and pending state records held until a state record is on disk (any thread;
+     * a gauge for monitoring and tests). Zero when the disk keeps up.
+     */
+    public int waitingForDisk() {
+        return gate.waiting();
+    }
+
     /** The peer link, for operational commands and tests (cut the connection). */
     public PeerLink link() {
         return link;

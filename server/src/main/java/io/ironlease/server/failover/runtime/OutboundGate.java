@@ -26,6 +26,7 @@ final class OutboundGate {
     private final Executor engine;
     private final Runnable afterPump;
     private final Consumer<Throwable> onFailure;
+    private volatile int waiting;
 
     OutboundGate(Executor engine, Runnable afterPump, Consumer<Throwable> onFailure) {
         this.engine = engine;
@@ -44,6 +45,7 @@ final class OutboundGate {
             engine.execute(this::pump);
         });
         queue.add(new Barrier(done));
+        waiting = queue.size();
     }
 
     void link(Runnable operation) {
@@ -53,6 +55,7 @@ final class OutboundGate {
             return;
         }
         queue.add(operation);
+        waiting = queue.size();
     }
 
     /** Runs link operations until an incomplete barrier; then the caller's flush. */
@@ -75,10 +78,12 @@ final class OutboundGate {
                 ((Runnable) head).run();
             }
         }
+        waiting = queue.size();
         afterPump.run();
     }
 
+    /** Queued operations and barriers; readable from any thread. */
     int waiting() {
-        return queue.size();
+        return waiting;
     }
 }
