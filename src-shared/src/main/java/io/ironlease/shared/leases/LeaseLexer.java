@@ -189,11 +189,13 @@ final class LeaseLexer extends LeaseTokens {
     }
 
     byte[] stringBytes() {
-        return Arrays.copyOf(scratch, string());
+        int length = string(); // first: a long string replaces the scratch array
+        return Arrays.copyOf(scratch, length);
     }
 
     String stringText() {
-        return new String(scratch, 0, string(), StandardCharsets.UTF_8);
+        int length = string(); // first: a long string replaces the scratch array
+        return new String(scratch, 0, length, StandardCharsets.UTF_8);
     }
 
     static int hexDigit(int c) {
