@@ -30,25 +30,35 @@ public final class LeaseQueryClient {
         }
     }
 
+    /** The leases a listing gave, and whether they are all that match ({@code false}: stopped at the maximum). */
+    public record Listing(List<OmapiValues> leases, boolean complete) {
+        public Listing {
+            leases = List.copyOf(leases);
+        }
+    }
+
     /**
      * Every lease matching the query's filters, from its cursor on, following next-cursor until the
      * last page or until {@code max} leases; the query's limit is the page size.
      */
-    public static List<OmapiValues> list(OmapiClient client, LeaseQuery query, int max) throws OmapiException {
+    public static Listing list(OmapiClient client, LeaseQuery query, int max) throws OmapiException {
         List<OmapiValues> out = new ArrayList<>();
         LeaseQuery next = query;
         byte[] previousCursor = null;
-        while (out.size() < max) {
-            int pageSize = Math.min(query.limit(), max - out.size());
+        while (true) {
+            int pageSize = Math.min(query.limit(), Math.max(1, max - out.size()));
             LeasePage page = fetch(client, next.withLimit(pageSize));
-            for (OmapiValues lease : page.leases()) {
-                if (out.size() < max) {
-                    out.add(lease);
-                }
-            }
+            int room = max - out.size();
+            out.addAll(page.leases().subList(0, Math.min(room, page.leases().size())));
             byte[] cursor = page.nextCursor().orElse(null);
+            if (page.leases().size() > room) {
+                return new Listing(out, false);
+            }
             if (cursor == null) {
-                break;
+                return new Listing(out, true);
+            }
+            if (out.size() >= max) {
+                return new Listing(out, false);
             }
             if (page.leases().isEmpty() || Arrays.equals(cursor, previousCursor)) {
                 throw new OmapiException(OmapiStatus.PROTOCOL_ERROR, "the server's listing does not advance");
@@ -56,7 +66,6 @@ public final class LeaseQueryClient {
             previousCursor = cursor;
             next = next.withCursor(cursor);
         }
-        return out;
     }
 
     /** Whether the failure means the server does not know the extension's object type. */

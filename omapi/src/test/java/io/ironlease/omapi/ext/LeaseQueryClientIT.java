@@ -60,10 +60,11 @@ class LeaseQueryClientIT {
             LeasePage first = LeaseQueryClient.fetch(client, active);
             assertThat(first.leases().size()).isBetween(1, 999);
             assertThat(first.nextCursor()).isPresent();
-            List<OmapiValues> all = LeaseQueryClient.list(client, active, Integer.MAX_VALUE);
+            LeaseQueryClient.Listing all = LeaseQueryClient.list(client, active, Integer.MAX_VALUE);
             List<OmapiValues> expected = LEASES.stream().filter(active::matches).toList();
-            assertThat(all).containsExactlyElementsOf(expected);
-            assertThat(all).hasSize(400);
+            assertThat(all.leases()).containsExactlyElementsOf(expected);
+            assertThat(all.leases()).hasSize(400);
+            assertThat(all.complete()).isTrue();
         }
     }
 
@@ -72,8 +73,13 @@ class LeaseQueryClientIT {
         try (OmapiClient client = client(server)) {
             LeaseQuery query = LeaseQuery.all().withSubnet(Subnet.parse("10.2.1.0/24")).withLimit(7);
             assertThat(LeaseQueryClient.fetch(client, query).leases()).hasSize(7);
-            assertThat(LeaseQueryClient.list(client, query, 30)).hasSize(30);
-            assertThat(LeaseQueryClient.list(client, query, 1000)).hasSize(200);
+            LeaseQueryClient.Listing first30 = LeaseQueryClient.list(client, query, 30);
+            assertThat(first30.leases()).hasSize(30);
+            assertThat(first30.complete()).isFalse();
+            LeaseQueryClient.Listing all = LeaseQueryClient.list(client, query, 1000);
+            assertThat(all.leases()).hasSize(200);
+            assertThat(all.complete()).isTrue();
+            assertThat(LeaseQueryClient.list(client, query, 200).complete()).isTrue();
         }
     }
 
