@@ -111,15 +111,15 @@ final class IscParsers {
     /**
      * ISC's {@code parse_base64}: tokens are collected while the next one is made of base64 characters
      * (a '+' or '/' splits a secret into several tokens), then decoded; null where ISC returns no data.
-     * One deliberate difference: the end of input stops the collection, where ISC (reading a stale
-     * token value) loops forever on a last line without a newline.
+     * At the end of input ISC checks a stale token value and, when it looks like base64, loops forever
+     * (omshell hangs on a last line {@code key NAME SECRET} without a newline); here the end of input
+     * always ends the collection.
      */
     static byte[] base64(Lexer lexer) {
         List<String> parts = new ArrayList<>();
         boolean more;
         do {
-            Token token = lexer.next();
-            parts.add(token.kind() == Kind.EOF ? "" : token.text());
+            parts.add(lexer.next().text());
             Token next = lexer.peek();
             more = next.kind() != Kind.EOF && isBase64Text(next.text());
         } while (more);

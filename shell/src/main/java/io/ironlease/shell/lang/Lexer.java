@@ -25,7 +25,6 @@ final class Lexer {
     static final int EOF = -1;
     private static final int TOKEN_BUFFER = 1500;
     private static final int KEPT_LINE = 80;
-    private static final int LOG_LINE_MAX = 1023;
     private static final Set<String> KEYWORDS = loadKeywords();
 
     private final String input;
@@ -42,7 +41,9 @@ final class Lexer {
     private int peekLine;
     private int peekChar;
     private Token peeked;
-    private final char[] tokenBuffer = new char[TOKEN_BUFFER];
+    private final char[] tokenBuffer = new char[TOKEN_BUFFER + 1];
+    private final char[] charBuffer = new char[2];
+    private boolean valueInCharBuffer;
 
     /**
      * A lexer over one line of byte text (one char per byte, as read); warnings go to {@code errors}
@@ -118,7 +119,10 @@ final class Lexer {
         } while (token.kind() != Kind.EOF);
     }
 
-    /** ISC's {@code parse_warn}: message with the line number, then the token's line and a caret under it. */
+    /**
+     * ISC's {@code parse_warn} as written to stderr: message with the line number, the token's line
+     * (at most 80 characters kept), then a caret under the token; past column 80 the caret stands alone.
+     */
     void warn(String message) {
         StringBuilder caret = new StringBuilder();
         String text = kept(tokenLine);
@@ -132,15 +136,9 @@ final class Lexer {
                 }
             }
         }
-        log("<STDIN> line " + lexLine + ": " + message);
-        log(text);
-        if (lexChar < 81) {
-            log(caret + "^");
-        }
-    }
-
-    private void log(String text) {
-        errors.accept(text.length() > LOG_LINE_MAX ? text.substring(0, LOG_LINE_MAX) : text);
+        errors.accept("<STDIN> line " + lexLine + ": " + message);
+        errors.accept(text);
+        errors.accept((lexChar < 81 ? caret : "") + "^");
     }
 
     private static String kept(char[] buffer) {
@@ -200,7 +198,7 @@ final class Lexer {
                 continue;
             }
             if (c == EOF) {
-                return new Token(Kind.EOF, "", false);
+                return endOfInput();
             }
             lexLine = l;
             lexChar = p;
@@ -213,8 +211,18 @@ final class Lexer {
             if (isAlpha(c)) {
                 return name(c);
             }
+            charBuffer[0] = (char) c;
+            valueInCharBuffer = true;
             return new Token(c == '\n' ? Kind.EOL : Kind.CHAR, String.valueOf((char) c), false);
         }
+    }
+
+    /**
+     * End of input. ISC leaves the token value pointing at the last token's buffer, which later tokens
+     * (whitespace included) may have overwritten: {@code parse_base64} reads that stale text.
+     */
+    private Token endOfInput() {
+        return new Token(Kind.EOF, valueInCharBuffer ? String.valueOf(charBuffer[0]) : kept(tokenBuffer), false);
     }
 
     private void skipToEol() {
@@ -231,10 +239,12 @@ final class Lexer {
             tokenBuffer[length++] = (char) c;
             c = getChar();
             if (c == EOF) {
-                return new Token(Kind.EOF, "", false);
+                return endOfInput();
             }
         } while (c != '\n' && isSpace(c) && length < TOKEN_BUFFER);
         ungetChar(c);
+        tokenBuffer[length] = 0;   // ISC's token buffer is shared: the terminator shows in later tokens
+        valueInCharBuffer = false;
         return new Token(Kind.WHITESPACE, new String(tokenBuffer, 0, length), false);
     }
 
@@ -270,12 +280,12 @@ final class Lexer {
                     int digit = hex ? Character.digit(c, 16) : (c >= '0' && c <= '7' ? c - '0' : -1);
                     if (digit < 0) {
                         if (hex) {
-                            warn("invalid hex digit: " + Integer.toHexString(c));
+                            warn("invalid hex digit: " + Integer.toHexString((byte) c));
                             escape = 0;
                             break;
                         }
                         if (value != 0) {
-                            warn("invalid octal digit " + Integer.toHexString(c));
+                            warn("invalid octal digit " + Integer.toHexString((byte) c));
                             break;
                         }
                         tokenBuffer[i] = 0;
@@ -313,6 +323,8 @@ final class Lexer {
     }
 
     private Token stringToken(int length) {
+        tokenBuffer[length] = 0;
+        valueInCharBuffer = false;
         String text = new String(tokenBuffer, 0, length);
         int nul = text.indexOf('\0');
         return new Token(Kind.STRING, nul >= 0 ? text.substring(0, nul) : text, false);
@@ -345,6 +357,8 @@ final class Lexer {
             }
             tokenBuffer[i] = (char) c;
         }
+        tokenBuffer[i] = 0;
+        valueInCharBuffer = false;
         return new Token(kind, new String(tokenBuffer, 0, i), false);
     }
 
@@ -363,6 +377,8 @@ final class Lexer {
             }
             tokenBuffer[i] = (char) c;
         }
+        tokenBuffer[i] = 0;
+        valueInCharBuffer = false;
         String text = new String(tokenBuffer, 0, i);
         return new Token(kind, text, KEYWORDS.contains(text.toLowerCase(Locale.ROOT)));
     }

@@ -31,9 +31,13 @@ record Token(Kind kind, String text, boolean keyword) {
         WHITESPACE
     }
 
-    /** ISC's {@code is_identifier}: names, keywords and hex-looking names, not numbers or strings. */
+    /**
+     * ISC's {@code is_identifier}: names, keywords and hex-looking names, not numbers or strings; also a
+     * lone byte of 0x80-0xfe, whose token code (a negative char in an unsigned enum) passes ISC's test.
+     */
     boolean isIdentifier() {
-        return kind == Kind.NAME || kind == Kind.NUMBER_OR_NAME;
+        return kind == Kind.NAME || kind == Kind.NUMBER_OR_NAME
+                || (kind == Kind.CHAR && text.length() == 1 && text.charAt(0) >= 0x80);
     }
 
     /** A keyword such as {@code set} (any case). */

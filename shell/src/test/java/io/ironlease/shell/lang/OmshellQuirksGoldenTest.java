@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OmshellQuirksGoldenTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"q01-lexer", "q02-settings", "q03-values"})
+    @ValueSource(strings = {"q01-lexer", "q02-settings", "q03-values", "q04-bytes"})
     void printsWhatOmshellPrinted(String name) throws Exception {
         String script = Scripts.resource("/captures/quirks/" + name + ".in", false);
         Scripts.Printed printed = Scripts.run(script, new StubSession());
