@@ -21,6 +21,7 @@ public final class Interpreter {
     static final List<String> HELP = List.of("Commands:", "  port <server omapi port>", "  server <server address>",
             "  key <key name> <key value>", "  connect", "  disconnect", "  new <object-type>", "  set <name> = <value>",
             "  create", "  open", "  update", "  unset <name>", "  refresh", "  remove");
+
     private final OmapiSession session;
     private final ShellOutput out;
     private final Link link = new Link();
@@ -149,5 +150,4 @@ public final class Interpreter {
         link.connection = null;
         link.connected = false;
     }
-
 }
