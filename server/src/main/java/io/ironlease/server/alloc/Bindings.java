@@ -146,6 +146,7 @@ final class Bindings {
         if (offer != null && !offer.client.equals(req.client())) {
             return false;
         }
+        boolean offeredToClient = offer != null;
         if (req.kind() == RequestKind.BOOTP && !r.dynamicBootp && !PermitCheck.allowsDynamicBootp(r.pool)) {
             return false;
         }
@@ -155,7 +156,7 @@ final class Bindings {
         Lease l = r.leases[r.offset(ip)];
         return switch (RangeSlots.kind(l)) {
             case FREE, BACKUP -> policy.mayAllocate(r.pool, l);
-            case ABANDONED -> reclaimAbandoned;
+            case ABANDONED -> reclaimAbandoned || offeredToClient;
             case BOUND -> l.bindingState() == BindingState.ACTIVE && req.client().owns(l);
         };
     }
@@ -206,7 +207,8 @@ final class Bindings {
         if (host == null && classScopes.isEmpty()) {
             return pool != null ? pool.stack() : subnet.stack();
         }
-        return ScopeStack.of(host.scope().orElse(null), classScopes, pool == null ? null : pool.scope(), subnet.scope());
+        return ScopeStack.of(host == null ? null : host.scope().orElse(null), classScopes,
+                pool == null ? null : pool.scope(), subnet.scope());
     }
 
     private long leaseSeconds(PoolPlan pool, Lease current, ScopeStack scopes, ClientRequest req, long now) {
