@@ -84,8 +84,9 @@ public final class DhcpTransport implements AutoCloseable {
                             DhcpDatagramHandler.ReplyChannels.receiving(), counters, log, clock,
                             new LocalUnicastDestinations());
             Bootstrap unicastBootstrap = bootstrap(group, epoll, config, unicastHandler);
-            if (!relayOnly) {
-                // the original destination tells a relayed unicast from a broadcast an interface socket also got
+            if (epoll && (!relayOnly || config.bindAddress().isAnyLocalAddress())) {
+                // the original destination tells a relayed unicast from a broadcast an interface socket also got,
+                // and which of the host's addresses a request was sent to (the server identifier)
                 unicastBootstrap.option(EpollChannelOption.IP_RECVORIGDSTADDR, true);
             }
             Channel unicast = bind(unicastBootstrap, new InetSocketAddress(config.bindAddress(), config.port()),
