@@ -3,6 +3,7 @@ package io.ironlease.server.failover;
 import io.ironlease.server.failover.wire.BindingAck;
 import io.ironlease.server.failover.wire.BindingUpdate;
 import io.ironlease.server.failover.wire.FailoverMessage;
+import io.ironlease.shared.leases.FailoverState;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -2,6 +2,7 @@ package io.ironlease.server.failover;
 
 import io.ironlease.server.failover.wire.BindingUpdate;
 import io.ironlease.server.failover.wire.FailoverMessage;
+import io.ironlease.shared.leases.FailoverState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -15,6 +15,7 @@ import io.ironlease.server.failover.wire.StateChange;
 import io.ironlease.server.failover.wire.UpdateDone;
 import io.ironlease.server.failover.wire.UpdateRequest;
 import io.ironlease.server.failover.wire.UpdateRequestAll;
+import io.ironlease.shared.leases.FailoverState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -112,12 +113,12 @@ public final class FailoverStateMachine {
         c.started = true;
         Optional<PersistedFailoverState> persisted = started.persisted();
         FailoverState mine = persisted.map(PersistedFailoverState::myState).orElse(FailoverState.RECOVER);
-        if (mine == FailoverState.STARTUP || mine == FailoverState.UNKNOWN_STATE) {
+        if (mine == FailoverState.STARTUP || mine == FailoverState.UNKNOWN) {
             mine = FailoverState.RECOVER; // a server that never got past startup knows nothing
         }
         c.me = mine;
         c.myStos = persisted.map(PersistedFailoverState::myStos).orElse(c.now);
-        c.partner = persisted.map(PersistedFailoverState::partnerState).orElse(FailoverState.UNKNOWN_STATE);
+        c.partner = persisted.map(PersistedFailoverState::partnerState).orElse(FailoverState.UNKNOWN);
         c.partnerStos = persisted.map(PersistedFailoverState::partnerStos).orElse(Instant.EPOCH);
         if (c.role == Role.SECONDARY && c.settings.mclt().isEmpty()) {
             c.mclt = persisted.flatMap(PersistedFailoverState::mclt);
@@ -229,7 +230,7 @@ public final class FailoverStateMachine {
     }
 
     private void adminSetState(FailoverState state) {
-        if (state == FailoverState.UNKNOWN_STATE || state == FailoverState.STARTUP) {
+        if (state == FailoverState.UNKNOWN || state == FailoverState.STARTUP) {
             LOG.warn("FAILOVER_ADMIN_STATE_REFUSED peer={} state={}", c.name(), state);
             return;
         }

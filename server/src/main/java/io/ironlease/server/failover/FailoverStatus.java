@@ -1,6 +1,7 @@
 package io.ironlease.server.failover;
 
 import io.ironlease.server.failover.wire.Bytes;
+import io.ironlease.shared.leases.FailoverState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -10,6 +10,7 @@ import static io.ironlease.server.failover.BindingStatus.RELEASED;
 import io.ironlease.server.failover.wire.BindingUpdate;
 import io.ironlease.server.failover.wire.Bytes;
 import io.ironlease.server.failover.wire.RejectReason;
+import io.ironlease.shared.leases.FailoverState;
 import io.ironlease.shared.net.HardwareAddress;
 import io.ironlease.shared.net.Ipv4Address;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.ironlease.server.failover;
 
 import io.ironlease.server.failover.wire.FailoverMessage;
+import io.ironlease.shared.leases.FailoverState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +29,10 @@ final class MachineContext {
     final Role role;
     final UpdateQueue queue = new UpdateQueue();
 
-    FailoverState me = FailoverState.UNKNOWN_STATE;
-    FailoverState saved = FailoverState.UNKNOWN_STATE;
+    FailoverState me = FailoverState.UNKNOWN;
+    FailoverState saved = FailoverState.UNKNOWN;
     Instant myStos = Instant.EPOCH;
-    FailoverState partner = FailoverState.UNKNOWN_STATE;
+    FailoverState partner = FailoverState.UNKNOWN;
     Instant partnerStos = Instant.EPOCH;
     Optional<Duration> mclt;
     Optional<HashBucketAssignment> hba;

@@ -1,11 +1,13 @@
 package io.ironlease.server.failover;
 
-import static io.ironlease.server.failover.FailoverState.COMMUNICATIONS_INTERRUPTED;
-import static io.ironlease.server.failover.FailoverState.NORMAL;
-import static io.ironlease.server.failover.FailoverState.PARTNER_DOWN;
-import static io.ironlease.server.failover.FailoverState.POTENTIAL_CONFLICT;
-import static io.ironlease.server.failover.FailoverState.RECOVER;
-import static io.ironlease.server.failover.FailoverState.SHUTDOWN;
+import static io.ironlease.shared.leases.FailoverState.COMMUNICATIONS_INTERRUPTED;
+import static io.ironlease.shared.leases.FailoverState.NORMAL;
+import static io.ironlease.shared.leases.FailoverState.PARTNER_DOWN;
+import static io.ironlease.shared.leases.FailoverState.POTENTIAL_CONFLICT;
+import static io.ironlease.shared.leases.FailoverState.RECOVER;
+import static io.ironlease.shared.leases.FailoverState.SHUTDOWN;
+
+import io.ironlease.shared.leases.FailoverState;
 
 /**
  * What a server does when the partner's STATE message announces a new state (draft §9.2, as ISC
@@ -112,7 +114,7 @@ final class PeerStateTable {
             case RESOLUTION_INTERRUPTED:
                 switch (next) {
                     case SHUTDOWN: return Reaction.move(PARTNER_DOWN, why);
-                    case PAUSED: case UNKNOWN_STATE: case STARTUP: return Reaction.none();
+                    case PAUSED: case UNKNOWN: case STARTUP: return Reaction.none();
                     default: return Reaction.move(POTENTIAL_CONFLICT, why);
                 }
             case RECOVER_DONE:

@@ -1,5 +1,6 @@
 package io.ironlease.server.failover;
 
+import io.ironlease.shared.leases.FailoverState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

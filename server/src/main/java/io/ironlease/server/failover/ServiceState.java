@@ -1,5 +1,7 @@
 package io.ironlease.server.failover;
 
+import io.ironlease.shared.leases.FailoverState;
+
 /**
  * How a server serves clients given both failover states, as ISC dhcpd derives it
  * (dhcp_failover_set_service_state): the DHCP engine reads this, not the raw states.
@@ -46,7 +48,7 @@ public enum ServiceState {
             case RECOVER_WAIT -> " (recover wait)";
             case RECOVER_DONE -> " (recover done)";
             case STARTUP -> " (startup)";
-            case UNKNOWN_STATE -> " (my state unknown)";
+            case UNKNOWN -> " (my state unknown)";
             default -> partner == FailoverState.PARTNER_DOWN ? " (peer demands: recovering)"
                     : " (peer demands: resolving conflicts)";
         };

@@ -1,19 +1,20 @@
 package io.ironlease.server.failover;
 
-import static io.ironlease.server.failover.FailoverState.COMMUNICATIONS_INTERRUPTED;
-import static io.ironlease.server.failover.FailoverState.CONFLICT_DONE;
-import static io.ironlease.server.failover.FailoverState.NORMAL;
-import static io.ironlease.server.failover.FailoverState.PARTNER_DOWN;
-import static io.ironlease.server.failover.FailoverState.POTENTIAL_CONFLICT;
-import static io.ironlease.server.failover.FailoverState.RECOVER;
-import static io.ironlease.server.failover.FailoverState.RECOVER_DONE;
-import static io.ironlease.server.failover.FailoverState.RECOVER_WAIT;
-import static io.ironlease.server.failover.FailoverState.RESOLUTION_INTERRUPTED;
-import static io.ironlease.server.failover.FailoverState.SHUTDOWN;
-import static io.ironlease.server.failover.FailoverState.STARTUP;
 import static io.ironlease.server.failover.MachineContext.LOG;
+import static io.ironlease.shared.leases.FailoverState.COMMUNICATIONS_INTERRUPTED;
+import static io.ironlease.shared.leases.FailoverState.CONFLICT_DONE;
+import static io.ironlease.shared.leases.FailoverState.NORMAL;
+import static io.ironlease.shared.leases.FailoverState.PARTNER_DOWN;
+import static io.ironlease.shared.leases.FailoverState.POTENTIAL_CONFLICT;
+import static io.ironlease.shared.leases.FailoverState.RECOVER;
+import static io.ironlease.shared.leases.FailoverState.RECOVER_DONE;
+import static io.ironlease.shared.leases.FailoverState.RECOVER_WAIT;
+import static io.ironlease.shared.leases.FailoverState.RESOLUTION_INTERRUPTED;
+import static io.ironlease.shared.leases.FailoverState.SHUTDOWN;
+import static io.ironlease.shared.leases.FailoverState.STARTUP;
 
 import io.ironlease.server.failover.wire.StateChange;
+import io.ironlease.shared.leases.FailoverState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -120,7 +121,7 @@ final class Transitions {
         c.cancelTimer(TimerKind.STARTUP);
         switch (c.effectiveState()) {
             case NORMAL -> setState(COMMUNICATIONS_INTERRUPTED, reason);
-            case POTENTIAL_CONFLICT, UNKNOWN_STATE -> setState(RESOLUTION_INTERRUPTED, reason);
+            case POTENTIAL_CONFLICT, UNKNOWN -> setState(RESOLUTION_INTERRUPTED, reason);
             default -> {
                 if (c.me == STARTUP) {
                     setState(c.saved, reason);
@@ -138,9 +139,9 @@ final class Transitions {
 
     void peerState(StateChange message) {
         int code = message.serverState().orElse(0);
-        Optional<FailoverState> known = FailoverState.fromCode(code);
-        FailoverState next = known.orElse(FailoverState.UNKNOWN_STATE);
-        if (c.partner == next && c.me != FailoverState.UNKNOWN_STATE && known.isPresent()) {
+        Optional<FailoverState> known = FailoverState.find(code);
+        FailoverState next = known.orElse(FailoverState.UNKNOWN);
+        if (c.partner == next && c.me != FailoverState.UNKNOWN && known.isPresent()) {
             switch (c.me) {
                 case STARTUP -> {
                     setState(c.saved, "peer state known");

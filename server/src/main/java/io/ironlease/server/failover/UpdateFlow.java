@@ -11,6 +11,7 @@ import io.ironlease.server.failover.wire.RejectReason;
 import io.ironlease.server.failover.wire.UpdateDone;
 import io.ironlease.server.failover.wire.UpdateRequest;
 import io.ironlease.server.failover.wire.UpdateRequestAll;
+import io.ironlease.shared.leases.FailoverState;
 import io.ironlease.shared.net.Ipv4Address;
 import java.util.Optional;
 import java.util.OptionalInt;

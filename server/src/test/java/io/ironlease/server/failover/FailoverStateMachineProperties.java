@@ -13,6 +13,7 @@ import io.ironlease.server.failover.wire.StateChange;
 import io.ironlease.server.failover.wire.UpdateDone;
 import io.ironlease.server.failover.wire.UpdateRequest;
 import io.ironlease.server.failover.wire.UpdateRequestAll;
+import io.ironlease.shared.leases.FailoverState;
 import io.ironlease.shared.net.HardwareAddress;
 import io.ironlease.shared.net.Ipv4Address;
 import java.time.Duration;

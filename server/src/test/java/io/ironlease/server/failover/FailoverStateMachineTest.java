@@ -12,6 +12,7 @@ import io.ironlease.server.failover.wire.FailoverOptions;
 import io.ironlease.server.failover.wire.StateChange;
 import io.ironlease.server.failover.wire.UpdateDone;
 import io.ironlease.server.failover.wire.UpdateRequest;
+import io.ironlease.shared.leases.FailoverState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ class FailoverStateMachineTest {
         assertThat(actions).contains(new FailoverAction.StateChanged(FailoverState.RECOVER, FailoverState.STARTUP,
                         "server start"),
                 new FailoverAction.PersistState(new PersistedFailoverState(FailoverState.RECOVER, MachineDriver.T0,
-                        FailoverState.UNKNOWN_STATE, java.time.Instant.EPOCH, Optional.of(Duration.ofSeconds(60)))),
+                        FailoverState.UNKNOWN, java.time.Instant.EPOCH, Optional.of(Duration.ofSeconds(60)))),
                 new FailoverAction.StartTimer(TimerKind.STARTUP, Optional.empty(), MachineDriver.T0.plusSeconds(15)),
                 new FailoverAction.OpenConnection());
         assertThat(d.machine.status().service()).isEqualTo(ServiceState.STARTUP);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ironlease.server.failover.wire.BindingUpdate;
 import io.ironlease.server.failover.wire.RejectReason;
+import io.ironlease.shared.leases.FailoverState;
 import io.ironlease.shared.net.HardwareAddress;
 import io.ironlease.shared.net.Ipv4Address;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import io.ironlease.server.failover.wire.ConnectAck;
 import io.ironlease.server.failover.wire.FailoverMessage;
 import io.ironlease.server.failover.wire.FailoverOptions;
 import io.ironlease.server.failover.wire.StateChange;
+import io.ironlease.shared.leases.FailoverState;
 import io.ironlease.shared.net.Ipv4Address;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.ironlease.server.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ironlease.shared.leases.FailoverState;
 import io.ironlease.shared.net.Ipv4Address;
 import java.time.Duration;
 import java.time.Instant;

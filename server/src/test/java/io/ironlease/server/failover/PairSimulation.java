@@ -4,6 +4,7 @@ import io.ironlease.server.failover.wire.FailoverCodec;
 import io.ironlease.server.failover.wire.FailoverMessage;
 import io.ironlease.server.failover.wire.FailoverProtocolException;
 import io.ironlease.server.failover.wire.StateChange;
+import io.ironlease.shared.leases.FailoverState;
 import io.ironlease.shared.net.Ipv4Address;
 import java.time.Duration;
 import java.time.Instant;
@@ -314,7 +315,7 @@ final class PairSimulation {
 
     static String describe(FailoverMessage m) {
         if (m instanceof StateChange s) {
-            return "STATE(" + FailoverState.fromCode(s.serverState().orElse(0)).orElseThrow()
+            return "STATE(" + FailoverState.find(s.serverState().orElse(0)).orElseThrow()
                     + (s.startupFlag() ? ",startup" : "") + ")";
         }
         return m.type().name();

@@ -2,6 +2,7 @@ package io.ironlease.server.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ironlease.shared.leases.FailoverState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,9 +23,9 @@ class PeerStateTableTest {
         "NORMAL,false,NORMAL,RESOLUTION_INTERRUPTED,false,INVALID,-",
         "NORMAL,false,NORMAL,COMMUNICATIONS_INTERRUPTED,false,NONE,-",
         "NORMAL,false,NORMAL,RECOVER_DONE,false,NONE,-",
-        "NORMAL,false,UNKNOWN_STATE,RECOVER_WAIT,false,NONE,-",
-        "RECOVER,false,UNKNOWN_STATE,RECOVER,false,REQUEST_ALL_IF_RECOVERING,-",
-        "RECOVER,true,UNKNOWN_STATE,RECOVER,true,REQUEST_ALL_IF_RECOVERING,-",
+        "NORMAL,false,UNKNOWN,RECOVER_WAIT,false,NONE,-",
+        "RECOVER,false,UNKNOWN,RECOVER,false,REQUEST_ALL_IF_RECOVERING,-",
+        "RECOVER,true,UNKNOWN,RECOVER,true,REQUEST_ALL_IF_RECOVERING,-",
         "RECOVER,false,NORMAL,PARTNER_DOWN,false,REQUEST_ALL_IF_RECOVERING,-",
         "RECOVER,false,NORMAL,COMMUNICATIONS_INTERRUPTED,false,REQUEST_ALL_IF_RECOVERING,-",
         "RECOVER,false,RECOVER,NORMAL,false,MOVE,POTENTIAL_CONFLICT",

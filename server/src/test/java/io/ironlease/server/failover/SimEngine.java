@@ -1,6 +1,7 @@
 package io.ironlease.server.failover;
 
 import io.ironlease.server.failover.wire.Bytes;
+import io.ironlease.shared.leases.FailoverState;
 import io.ironlease.shared.net.HardwareAddress;
 import io.ironlease.shared.net.Ipv4Address;
 import java.time.Duration;

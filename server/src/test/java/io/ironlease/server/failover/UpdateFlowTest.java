@@ -10,6 +10,7 @@ import io.ironlease.server.failover.wire.PoolRequest;
 import io.ironlease.server.failover.wire.PoolResponse;
 import io.ironlease.server.failover.wire.UpdateDone;
 import io.ironlease.server.failover.wire.UpdateRequestAll;
+import io.ironlease.shared.leases.FailoverState;
 import io.ironlease.shared.net.HardwareAddress;
 import io.ironlease.shared.net.Ipv4Address;
 import java.time.Duration;
