@@ -70,6 +70,10 @@ public final class ServerMain implements Callable<Integer> {
                     + "demo or tests); no interface sockets unless interfaces are named")
     String listen;
 
+    /** OMAPI flags: --omapi-port, --omapi-listen, --omapi-key, --omapi-all-keys, --no-omapi. */
+    @CommandLine.Mixin
+    io.ironlease.server.omapi.OmapiOptions omapi = new io.ironlease.server.omapi.OmapiOptions();
+
     @Parameters(paramLabel = "IFACE", arity = "0..*", description = "interfaces to serve (default: all)")
     List<String> interfaces = new ArrayList<>();
 
