@@ -77,8 +77,7 @@ public final class ControlProvider implements ObjectProvider<ControlProvider.Con
             int state = v.length == 4 ? ((v[0] & 0xff) << 24) | ((v[1] & 0xff) << 16) | ((v[2] & 0xff) << 8) | (v[3] & 0xff)
                     : -1;
             if (state != SHUTDOWN) {
-                throw new OmapiException(OmapiStatus.INVALID_ARGUMENT, "can't update object: the control state can "
-                        + "only be set to 2 (shut down)");
+                throw new OmapiException(OmapiStatus.INVALID_ARGUMENT);
             }
             stop = true;
         }

@@ -90,8 +90,7 @@ public final class FailoverStateProvider implements ObjectProvider<String> {
                 byte[] v = entry.value();
                 int code = v.length == 4 ? ((v[0] & 0xff) << 24) | ((v[1] & 0xff) << 16) | ((v[2] & 0xff) << 8)
                         | (v[3] & 0xff) : -1;
-                wanted = FailoverState.find(code).orElseThrow(() -> new OmapiException(OmapiStatus.INVALID_ARGUMENT,
-                        "can't update object: local-state must be a failover state code (4 = partner-down)"));
+                wanted = FailoverState.find(code).orElseThrow(() -> new OmapiException(OmapiStatus.INVALID_ARGUMENT));
             } else if (!current.contains(entry.name())) {
                 throw new OmapiException(OmapiStatus.UNKNOWN_ATTRIBUTE);
             } else if (!Arrays.equals(current.raw(entry.name()).orElseThrow(), entry.value())) {

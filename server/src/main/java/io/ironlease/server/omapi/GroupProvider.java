@@ -72,7 +72,7 @@ public final class GroupProvider implements ObjectProvider<String> {
             }
         }
         if (name == null || name.isEmpty()) {
-            throw new OmapiException(OmapiStatus.INVALID_ARGUMENT, "can't update object: a group needs a name");
+            throw new OmapiException(OmapiStatus.INVALID_ARGUMENT);
         }
         if (exists(name)) {
             throw new OmapiException(OmapiStatus.EXISTS);

@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The OMAPI {@code host} object: dhcpd.conf hosts and the hosts OMAPI declared, kept by the lease
@@ -38,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * identifier or statements the host does not have yet; name, or any of those it has, is 18.
  */
 public final class HostProvider implements ObjectProvider<String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostProvider.class);
 
     public static final String TYPE = "host";
 
@@ -129,8 +133,8 @@ public final class HostProvider implements ObjectProvider<String> {
         HostChange change = HostChange.of(null);
         change.apply(values, groups);
         if (change.hardware == null && change.uid.length == 0) {
-            throw new OmapiException(OmapiStatus.INVALID_ARGUMENT,
-                    "can't update object: a host needs a hardware-address or a dhcp-client-identifier");
+            // dhcpd: "There must be a client identifier of some sort"
+            throw new OmapiException(OmapiStatus.INVALID_ARGUMENT);
         }
         String name = change.name != null ? change.name : madeUpName();
         if (leases.hostByName(name).isPresent()) {
@@ -288,7 +292,7 @@ public final class HostProvider implements ObjectProvider<String> {
                     case "group" -> {
                         String wanted = new String(value, StandardCharsets.UTF_8);
                         if (!groups.exists(wanted)) {
-                            throw new OmapiException(OmapiStatus.NOT_FOUND, "can't update object: no group " + wanted);
+                            throw new OmapiException(OmapiStatus.NOT_FOUND);
                         }
                         group = wanted;
                     }
@@ -313,8 +317,10 @@ public final class HostProvider implements ObjectProvider<String> {
             return ((value[0] & 0xff) << 24) | ((value[1] & 0xff) << 16) | ((value[2] & 0xff) << 8) | (value[3] & 0xff);
         }
 
+        /** dhcpd's status for a badly typed value, with dhcpd's message on the wire; the reason goes to the debug log. */
         private static OmapiException invalid(String why) {
-            return new OmapiException(OmapiStatus.INVALID_ARGUMENT, "can't update object: " + why);
+            LOG.debug("OMAPI_HOST_REFUSED {}", why);
+            return new OmapiException(OmapiStatus.INVALID_ARGUMENT);
         }
     }
 }

@@ -95,7 +95,7 @@ record LeaseEdit(Optional<Long> ends, Optional<BindingState> state, Optional<Str
 
     private static Optional<BindingState> state(Lease current, int code) throws OmapiException {
         if (code < 1 || code > BindingState.values().length) {
-            throw new OmapiException(OmapiStatus.INVALID_ARGUMENT, "can't update object: no lease state " + code);
+            throw new OmapiException(OmapiStatus.INVALID_ARGUMENT, IscMessages.CANT_UPDATE);
         }
         BindingState wanted = BindingState.fromCode(code);
         if (wanted == current.bindingState()) {
@@ -122,8 +122,7 @@ record LeaseEdit(Optional<Long> ends, Optional<BindingState> state, Optional<Str
 
     private static int int32(String name, byte[] value) throws OmapiException {
         if (value.length != 4) {
-            throw new OmapiException(OmapiStatus.INVALID_ARGUMENT, "can't update object: " + name
-                    + " must be a 4-byte integer, not " + value.length + " bytes");
+            throw new OmapiException(OmapiStatus.INVALID_ARGUMENT, IscMessages.CANT_UPDATE);
         }
         return ((value[0] & 0xff) << 24) | ((value[1] & 0xff) << 16) | ((value[2] & 0xff) << 8) | (value[3] & 0xff);
     }

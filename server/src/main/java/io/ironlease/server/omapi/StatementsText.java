@@ -37,7 +37,8 @@ final class StatementsText {
         List<ConfigError> errors = new ArrayList<>();
         List<Statement> statements = ConfigLoader.parseSyntax("statements", text, errors);
         if (!errors.isEmpty()) {
-            throw bad(errors.get(0).toString());
+            // what dhcpd would refuse too: its status, its message
+            throw new OmapiException(BAD_PARSE);
         }
         List<String> out = new ArrayList<>();
         for (Statement statement : statements) {
