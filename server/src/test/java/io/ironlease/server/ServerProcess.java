@@ -42,6 +42,11 @@ public final class ServerProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return attach(p, log);
+    }
+
+    /** Watches a server process started by the caller (its output going to {@code log}) until it listens. */
+    public static ServerProcess attach(Process p, Path log) throws InterruptedException {
         ServerProcess server = new ServerProcess(p, log);
         try {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
