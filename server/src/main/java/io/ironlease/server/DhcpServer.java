@@ -15,7 +15,9 @@ import io.ironlease.server.dhcp.OptionSets;
 import io.ironlease.server.dhcp.Pinger;
 import io.ironlease.server.dhcp.ServerIdentity;
 import io.ironlease.server.engine.EngineLeaseService;
+import io.ironlease.server.engine.EngineExecutor;
 import io.ironlease.server.engine.EngineLoop;
+import io.ironlease.server.engine.EventLoopEngine;
 import io.ironlease.server.engine.LeaseEngine;
 import io.ironlease.server.engine.LeaseService;
 import io.ironlease.server.net.DhcpCounters;
@@ -49,14 +51,16 @@ public final class DhcpServer implements AutoCloseable {
     private final ServerSettings settings;
     private final CachedHostResolver resolver;
     private final JournalLeaseStore store;
-    private final EngineLoop loop;
+    private final EngineExecutor loop;
+    private final io.netty.channel.EventLoopGroup group;
     private final LeaseEngine engine;
     private final DhcpServerEngine handler;
     private final LeaseService leaseService;
     private DhcpTransport transport;
 
-    private DhcpServer(ServerSettings settings, CachedHostResolver resolver, JournalLeaseStore store, EngineLoop loop,
-            LeaseEngine engine, DhcpServerEngine handler) {
+    private DhcpServer(ServerSettings settings, CachedHostResolver resolver, JournalLeaseStore store,
+            EngineExecutor loop, io.netty.channel.EventLoopGroup group, LeaseEngine engine, DhcpServerEngine handler) {
+        this.group = group;
         this.settings = settings;
         this.resolver = resolver;
         this.store = store;
@@ -76,7 +80,15 @@ public final class DhcpServer implements AutoCloseable {
         AllocationEngine alloc = new AllocationEngine(plan, HostTable.of(s.config()), s.policy(), resolver);
         warnFailover(plan, s.policy());
         JournalLeaseStore store = JournalLeaseStore.open(s.leaseFile(), s.storeOptions());
-        EngineLoop loop = new EngineLoop("ironlease-engine", s.tick());
+        DhcpTransportConfig transportConfig = transportConfig(s, plan);
+        io.netty.channel.EventLoopGroup group = null;
+        EngineExecutor loop;
+        if (s.engineOnEventLoop()) {
+            group = DhcpTransport.newGroup(transportConfig);
+            loop = new EventLoopEngine(group.next(), s.tick());
+        } else {
+            loop = new EngineLoop("ironlease-engine", s.tick());
+        }
         LeaseEngine engine = new LeaseEngine(alloc, store, loop, s.clock());
         long records = engine.replay();
         LOG.info("LEASE_FILE_LOADED {}: {} records, {} leases ({} outside every range), {} hosts in {} ms",
@@ -84,21 +96,22 @@ public final class DhcpServer implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         loop.afterBatch(engine::flush);
         loop.onTick(engine::tick);
-        loop.start();
+        if (loop instanceof EngineLoop thread) {
+            thread.start();
+        }
         loop.execute(engine::compact);
         EngineCounters counters = new EngineCounters();
         Pinger pinger = s.pinger() != null ? s.pinger() : Pinger.icmp(4);
         RateLimitedLog warnings = new RateLimitedLog(LoggerFactory.getLogger(DhcpMessageProcessor.class), s.clock(),
                 Duration.ofSeconds(10));
-        DhcpTransportConfig transportConfig = transportConfig(s, plan);
         ServerIdentity identity = new ServerIdentity(ownAddresses(s, transportConfig));
         DhcpMessageProcessor processor = new DhcpMessageProcessor(alloc, identity,
                 new OptionSets(resolver, resolver::generation), ClientClassifier.of(s.config()), counters, true, warnings);
         DhcpServerEngine handler = new DhcpServerEngine(engine, loop, processor, pinger, counters,
                 DhcpServerEngine.DEFAULT_MAX_PENDING);
-        DhcpServer server = new DhcpServer(s, resolver, store, loop, engine, handler);
+        DhcpServer server = new DhcpServer(s, resolver, store, loop, group, engine, handler);
         try {
-            server.transport = DhcpTransport.start(transportConfig, handler, s.clock());
+            server.transport = DhcpTransport.start(transportConfig, handler, s.clock(), group);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -122,7 +135,7 @@ public final class DhcpServer implements AutoCloseable {
             interfaces.addAll(Interfaces.servingSubnets(plan));
         }
         var bind = s.listen().orElse(Ipv4Address.ANY.toInetAddress());
-        return new DhcpTransportConfig(bind, s.port(), interfaces, true, 8 << 20, s.eventLoopThreads());
+        return new DhcpTransportConfig(bind, s.port(), interfaces, true, 1 << 20, s.eventLoopThreads());
     }
 
     private static Set<Ipv4Address> ownAddresses(ServerSettings s, DhcpTransportConfig config) throws IOException {
@@ -204,6 +217,9 @@ public final class DhcpServer implements AutoCloseable {
             LOG.warn("DHCP_SHUTDOWN the engine did not drain cleanly: {}", e.toString());
         }
         loop.close(Duration.ofSeconds(10));
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
         store.close();
         resolver.close();
         if (transport != null) {

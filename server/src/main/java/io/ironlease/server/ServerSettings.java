@@ -28,6 +28,11 @@ public record ServerSettings(DhcpConfig config, Path leaseFile, Optional<InetAdd
         List<String> interfaces, boolean autoInterfaces, Clock clock, CachedHostResolver resolver, Pinger pinger,
         JournalLeaseStore.Options storeOptions, LeaseOwnershipPolicy policy, Duration tick, int eventLoopThreads) {
 
+    /** Whether the engine runs on the DHCP sockets' event loop (system property ironlease.engine=eventloop). */
+    public boolean engineOnEventLoop() {
+        return "eventloop".equals(System.getProperty("ironlease.engine", "thread"));
+    }
+
     public ServerSettings {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(leaseFile, "leaseFile");

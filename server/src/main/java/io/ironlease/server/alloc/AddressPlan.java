@@ -31,6 +31,8 @@ public final class AddressPlan {
     private final int[] prefixLengths;
     private final List<Map<Integer, SubnetPlan>> subnetsByPrefix;
     private final List<String> warnings;
+    /** The range of the last lookup: consecutive lookups mostly hit the same range (engine thread only). */
+    private RangeSlots lastRange;
 
     private AddressPlan(List<NetworkPlan> networks, List<SubnetPlan> subnets, List<PoolPlan> pools,
             List<RangeSlots> ranges, List<String> warnings) {
@@ -156,6 +158,18 @@ public final class AddressPlan {
     }
 
     RangeSlots rangeFor(int ip) {
+        RangeSlots last = lastRange;
+        if (last != null && last.contains(ip)) {
+            return last;
+        }
+        RangeSlots found = searchRange(ip);
+        if (found != null) {
+            lastRange = found;
+        }
+        return found;
+    }
+
+    private RangeSlots searchRange(int ip) {
         int key = ip ^ Integer.MIN_VALUE;
         int i = Arrays.binarySearch(rangeKeys, key);
         if (i < 0) {

@@ -1,16 +1,16 @@
 package io.ironlease.server.alloc;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Addresses offered and not yet requested: each held for one client until it requests it, another
- * offer replaces it, or it expires (all offers live equally long and are never extended, a repeated
- * DISCOVER gets a new one, so a FIFO finds the expired ones).
- * dhcpd does not write offers to the lease file, and neither do we.
+ * offer replaces it, or it expires. Expired offers are swept by the engine's timer; an offer taken by
+ * a REQUEST is forgotten at once, so memory holds only the offers still waiting (a handful under a
+ * steady DORA load). dhcpd does not write offers to the lease file, and neither do we.
  */
 final class OfferTable {
 
@@ -19,7 +19,6 @@ final class OfferTable {
         final ClientId client;
         final RangeSlots range;
         final long expires;
-        boolean live = true;
 
         Offer(int ip, ClientId client, RangeSlots range, long expires) {
             this.ip = ip;
@@ -31,7 +30,6 @@ final class OfferTable {
 
     private final Map<Integer, Offer> byIp = new HashMap<>();
     private final Map<ClientId, Offer> byClient = new HashMap<>();
-    private final ArrayDeque<Offer> fifo = new ArrayDeque<>();
 
     Offer at(int ip) {
         return byIp.get(ip);
@@ -45,15 +43,10 @@ final class OfferTable {
     void add(Offer offer) {
         byIp.put(offer.ip, offer);
         byClient.put(offer.client, offer);
-        fifo.add(offer);
     }
 
     /** Forgets an offer (taken, replaced or withdrawn). */
     void remove(Offer offer) {
-        if (!offer.live) {
-            return;
-        }
-        offer.live = false;
         byIp.remove(offer.ip, offer);
         byClient.remove(offer.client, offer);
     }
@@ -61,18 +54,13 @@ final class OfferTable {
     /** Removes and returns the offers that expired at {@code now}. */
     List<Offer> expire(long now) {
         List<Offer> expired = new ArrayList<>();
-        while (!fifo.isEmpty()) {
-            Offer head = fifo.peek();
-            if (!head.live) {
-                fifo.poll();
-                continue;
+        for (Iterator<Offer> it = byIp.values().iterator(); it.hasNext();) {
+            Offer o = it.next();
+            if (o.expires <= now) {
+                it.remove();
+                byClient.remove(o.client, o);
+                expired.add(o);
             }
-            if (head.expires > now) {
-                break;
-            }
-            fifo.poll();
-            remove(head);
-            expired.add(head);
         }
         return expired;
     }

@@ -1,7 +1,7 @@
 package io.ironlease.server.dhcp;
 
 import io.ironlease.server.alloc.LeaseChange;
-import io.ironlease.server.engine.EngineLoop;
+import io.ironlease.server.engine.EngineExecutor;
 import io.ironlease.server.engine.LeaseEngine;
 import io.ironlease.server.net.DhcpRequest;
 import io.ironlease.server.net.DhcpRequestHandler;
@@ -20,22 +20,28 @@ import java.util.concurrent.CompletionStage;
  */
 public final class DhcpServerEngine implements DhcpRequestHandler {
 
-    /** Requests waiting for the engine beyond which new ones are dropped (and counted as overloaded). */
-    public static final int DEFAULT_MAX_PENDING = 50_000;
+    /**
+     * Requests waiting for the engine beyond which new ones are dropped (and counted as overloaded):
+     * a DHCPDISCOVER beyond this many, any other message beyond four times as many. Under overload the
+     * server finishes the exchanges it started (REQUESTs) rather than answering everything too late;
+     * a client whose DISCOVER was dropped retransmits.
+     */
+    public static final int DEFAULT_MAX_PENDING = 1024;
 
     private final LeaseEngine engine;
-    private final EngineLoop loop;
+    private final EngineExecutor loop;
     private final DhcpMessageProcessor processor;
     private final Pinger pinger;
     private final EngineCounters counters;
     private final int maxPending;
 
     /**
-     * @param loop   the engine thread; null runs every request inline and flushes after each, for
+     * @param loop   the engine thread (when handle is called on it, requests are handled at once); null
+     *               runs every request inline and flushes after each, for
      *               deterministic unit tests (with an in-memory store)
      * @param pinger ping-check probes, or null when ping-check is disabled
      */
-    public DhcpServerEngine(LeaseEngine engine, EngineLoop loop, DhcpMessageProcessor processor, Pinger pinger,
+    public DhcpServerEngine(LeaseEngine engine, EngineExecutor loop, DhcpMessageProcessor processor, Pinger pinger,
             EngineCounters counters, int maxPending) {
         this.engine = engine;
         this.loop = loop;
@@ -55,11 +61,31 @@ public final class DhcpServerEngine implements DhcpRequestHandler {
         if (loop == null) {
             run(request, replies);
             engine.flush();
-        } else if (!loop.tryExecute(() -> run(request, replies), maxPending)) {
+        } else if (loop.inLoop()) {
+            // the engine runs on this event loop: handle now, hand the journal one group at endOfBatch
+            run(request, replies);
+        } else if (!loop.tryExecuteQuietly(() -> run(request, replies), limit(request))) {
             counters.overloaded.increment();
             replies.complete(List.of());
         }
         return replies;
+    }
+
+    @Override
+    public void endOfBatch() {
+        if (loop == null) {
+            return;
+        }
+        if (loop.inLoop()) {
+            loop.endBatch();
+        } else {
+            loop.wake();
+        }
+    }
+
+    private int limit(DhcpRequest request) {
+        return request.packet().options().messageTypeCode().orElse(0) == MessageType.DHCPDISCOVER.code()
+                ? maxPending : 4 * maxPending;
     }
 
     private void run(DhcpRequest request, CompletableFuture<List<DhcpPacket>> replies) {

@@ -23,9 +23,9 @@ public final class ReplyFactory {
 
     /** DHCPOFFER or DHCPACK of a lease (or a fixed address). */
     public static DhcpPacket grant(DhcpPacket request, MessageType type, Ipv4Address serverId, Lease lease) {
-        DhcpOptionsBuilder options = DhcpOptions.builder().messageType(type).serverIdentifier(serverId);
+        ReplyOptions options = new ReplyOptions().messageType(type).address(OptionCodes.SERVER_IDENTIFIER, serverId);
         long seconds = lease.leaseSeconds();
-        options.leaseTime(Math.min(seconds, ScopeParams.INFINITE));
+        options.uint32(OptionCodes.LEASE_TIME, Math.min(seconds, ScopeParams.INFINITE));
         List<Integer> prl = request.options().parameterRequestList();
         boolean finite = seconds < ScopeParams.INFINITE;
         timer(options, prl, lease.options(), OptionCodes.RENEWAL_TIME, finite ? seconds / 2 : -1);
@@ -34,33 +34,33 @@ public final class ReplyFactory {
         echoAgent(options, request);
         Ipv4Address ciaddr = type == MessageType.DHCPACK ? request.ciaddr() : Ipv4Address.ANY;
         return header(request, lease).ciaddr(ciaddr).yiaddr(lease.address())
-                .options(OptionOrdering.orderForReply(prl, options.build())).build();
+                .options(options.ordered(prl)).build();
     }
 
     /** The BOOTREPLY to a BOOTP request: no DHCP options of its own, the scope's options as fit. */
     public static DhcpPacket bootReply(DhcpPacket request, Lease lease) {
-        DhcpOptionsBuilder options = DhcpOptions.builder();
+        ReplyOptions options = new ReplyOptions();
         scopeOptions(options, List.of(), lease.options());
         echoAgent(options, request);
-        return header(request, lease).yiaddr(lease.address()).options(options.build()).build();
+        return header(request, lease).yiaddr(lease.address()).options(options.ordered(List.of())).build();
     }
 
     /** DHCPNAK (RFC 2131 4.3.2): message type, server identifier, a message; the routing sets the broadcast bit. */
     public static DhcpPacket nak(DhcpPacket request, Ipv4Address serverId, String message) {
-        DhcpOptionsBuilder options = DhcpOptions.builder().messageType(MessageType.DHCPNAK).serverIdentifier(serverId)
-                .put(OptionCodes.MESSAGE, ascii(message));
+        ReplyOptions options = new ReplyOptions().messageType(MessageType.DHCPNAK)
+                .address(OptionCodes.SERVER_IDENTIFIER, serverId).put(OptionCodes.MESSAGE, ascii(message));
         echoAgent(options, request);
-        return DhcpPacket.replyTo(request).options(options.build()).build();
+        return DhcpPacket.replyTo(request).options(options.ordered(List.of())).build();
     }
 
     /** DHCPACK to DHCPINFORM (RFC 2131 4.3.5): configuration only, no lease time, no yiaddr. */
     public static DhcpPacket informAck(DhcpPacket request, Ipv4Address serverId, EncodedOptions scope) {
-        DhcpOptionsBuilder options = DhcpOptions.builder().messageType(MessageType.DHCPACK).serverIdentifier(serverId);
+        ReplyOptions options = new ReplyOptions().messageType(MessageType.DHCPACK)
+                .address(OptionCodes.SERVER_IDENTIFIER, serverId);
         List<Integer> prl = request.options().parameterRequestList();
         scopeOptions(options, prl, scope);
         echoAgent(options, request);
-        return DhcpPacket.replyTo(request).ciaddr(request.ciaddr())
-                .options(OptionOrdering.orderForReply(prl, options.build())).build();
+        return DhcpPacket.replyTo(request).ciaddr(request.ciaddr()).options(options.ordered(prl)).build();
     }
 
     private static DhcpPacket.Builder header(DhcpPacket request, Lease lease) {
@@ -71,7 +71,7 @@ public final class ReplyFactory {
                 .file(p.filename().filter(s -> s.length() < DhcpPacket.FILE_LENGTH).orElse(""));
     }
 
-    private static void timer(DhcpOptionsBuilder options, List<Integer> prl, EncodedOptions scope, int code,
+    private static void timer(ReplyOptions options, List<Integer> prl, EncodedOptions scope, int code,
             long computed) {
         DhcpOption configured = scope.get(code);
         if (configured != null) {
@@ -81,7 +81,7 @@ public final class ReplyFactory {
         }
     }
 
-    private static void scopeOptions(DhcpOptionsBuilder options, List<Integer> prl, EncodedOptions scope) {
+    private static void scopeOptions(ReplyOptions options, List<Integer> prl, EncodedOptions scope) {
         for (DhcpOption option : scope.all()) {
             int code = option.code();
             if (code == OptionCodes.SERVER_IDENTIFIER || code == OptionCodes.RENEWAL_TIME
@@ -94,8 +94,11 @@ public final class ReplyFactory {
         }
     }
 
-    private static void echoAgent(DhcpOptionsBuilder options, DhcpPacket request) {
-        request.options().option(OptionCodes.RELAY_AGENT_INFORMATION).ifPresent(options::put);
+    private static void echoAgent(ReplyOptions options, DhcpPacket request) {
+        DhcpOption agent = request.options().find(OptionCodes.RELAY_AGENT_INFORMATION);
+        if (agent != null) {
+            options.put(agent);
+        }
     }
 
     private static byte[] ascii(String text) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * a tick at a fixed interval (expiry, compaction). A task that throws is logged
  * ({@code ENGINE_TASK_FAILED}) and the loop goes on.
  */
-public final class EngineLoop implements Executor, AutoCloseable {
+public final class EngineLoop implements EngineExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
     private static final int MAX_BATCH = 4096;
@@ -44,12 +43,17 @@ public final class EngineLoop implements Executor, AutoCloseable {
         return this;
     }
 
-    /** Runs after every batch of tasks (and after each tick), on the loop. */
+    @Override
+    public void endBatch() {
+        afterBatch.forEach(EngineLoop::safely);
+    }
+
+    @Override
     public void afterBatch(Runnable hook) {
         afterBatch.add(hook);
     }
 
-    /** Runs every tick interval, on the loop. */
+    @Override
     public void onTick(Runnable hook) {
         onTick.add(hook);
     }
@@ -75,7 +79,29 @@ public final class EngineLoop implements Executor, AutoCloseable {
         return true;
     }
 
-    /** Whether the caller runs on the loop. */
+    /**
+     * Like {@link #tryExecute} but without waking the loop: the caller calls {@link #wake} after a
+     * burst of submissions (one wake-up per burst). A loop that is never woken still runs the task at
+     * its next tick.
+     */
+    @Override
+    public boolean tryExecuteQuietly(Runnable task, int limit) {
+        if (pending.get() >= limit || !running) {
+            return false;
+        }
+        pending.incrementAndGet();
+        queue.add(task);
+        return true;
+    }
+
+    @Override
+    public void wake() {
+        if (sleeping) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    @Override
     public boolean inLoop() {
         return Thread.currentThread() == thread;
     }
@@ -121,7 +147,7 @@ public final class EngineLoop implements Executor, AutoCloseable {
         }
     }
 
-    /** Runs what is queued, then stops the thread (waits up to {@code timeout}). */
+    @Override
     public void close(Duration timeout) {
         running = false;
         LockSupport.unpark(thread);
@@ -134,8 +160,4 @@ public final class EngineLoop implements Executor, AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        close(Duration.ofSeconds(30));
-    }
 }

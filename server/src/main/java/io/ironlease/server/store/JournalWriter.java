@@ -52,6 +52,8 @@ final class JournalWriter {
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final LeaseFileWriter encoder;
     private final AtomicLong sinceCompaction = new AtomicLong();
+    private final AtomicLong groups = new AtomicLong();
+    private final AtomicLong records = new AtomicLong();
     private final Thread thread;
     private final Snapshotter snapshotter;
     private FileChannel channel;
@@ -84,6 +86,11 @@ final class JournalWriter {
 
     long bytesSinceCompaction() {
         return sinceCompaction.get();
+    }
+
+    /** Groups written (one fsync each) and records in them, since start. */
+    long[] groupStats() {
+        return new long[] {groups.get(), records.get()};
     }
 
     private static CompletableFuture<Void> doneOf(Op op) {
@@ -166,6 +173,10 @@ final class JournalWriter {
                 encoder.append(channel, a.records());
             }
             channel.force(false);
+            groups.incrementAndGet();
+            for (Append a : appends) {
+                records.addAndGet(a.records().size());
+            }
             long end = channel.position();
             sinceCompaction.addAndGet(end - committed);
             committed = end;
@@ -227,6 +238,9 @@ final class JournalWriter {
     }
 
     private void finish() {
+        long[] stats = groupStats();
+        LOG.info("LEASE_STORE_CLOSED {}: {} records in {} fsynced groups ({} per fsync)", file, stats[1], stats[0],
+                stats[0] == 0 ? 0 : String.format(java.util.Locale.ROOT, "%.1f", (double) stats[1] / stats[0]));
         try {
             channel.force(true);
         } catch (IOException e) {

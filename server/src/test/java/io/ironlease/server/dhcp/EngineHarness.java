@@ -163,8 +163,15 @@ final class EngineHarness {
                 .serverIdentifier(SERVER)), relayedTo(SERVER));
     }
 
+    /** Everything written so far (after handing the store what is queued). */
+    List<LeaseFileRecord> records() {
+        engine.flush();
+        return store.records();
+    }
+
     /** Leases in the store, latest record per address. */
     Map<Ipv4Address, Lease> durable() {
+        engine.flush();
         Map<Ipv4Address, Lease> out = new java.util.HashMap<>();
         for (LeaseFileRecord r : store.records()) {
             if (r instanceof LeaseRecord l) {
