@@ -181,13 +181,6 @@ public final class OmapiClient implements AutoCloseable {
         return channel.isActive();
     }
 
-    /** Completes once the connection has closed, whichever side closed it. */
-    public CompletableFuture<Void> whenClosed() {
-        CompletableFuture<Void> closed = new CompletableFuture<>();
-        channel.closeFuture().addListener(done -> closed.complete(null));
-        return closed;
-    }
-
     @Override
     public void close() {
         sweeper.cancel(false);

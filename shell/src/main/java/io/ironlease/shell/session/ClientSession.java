@@ -29,8 +29,8 @@ import java.util.concurrent.TimeoutException;
  * authenticator's algorithm as dhcpctl names it ({@code hmac-md5.SIG-ALG.REG.INT.}). Failures carry
  * the statuses omshell reports: "host unknown" for an unknown server name, "no more" when the TCP
  * connection cannot be made, "connection reset by peer" when the server closes it. An unsigned reply
- * on an authenticated connection is ignored as dhcpctl ignores it (dhcpd sends one, then closes, when
- * the secret is wrong), so that case too ends as "connection reset by peer".
+ * on an authenticated connection makes dhcpctl hang up (dhcpd sends one when the secret is wrong), so
+ * that case too ends as "connection reset by peer".
  */
 public final class ClientSession implements OmapiSession {
 
@@ -158,9 +158,10 @@ public final class ClientSession implements OmapiSession {
             nextId++;
             OmapiMessage reply = await(client.send(request));
             if (authenticated && reply.authId() == 0) {
-                // dhcpctl drops an unsigned message on a signed connection and waits on
-                await(client.whenClosed().thenApply(closed -> reply));
-                throw new OmapiConnectionClosedException("the server refused our signature and closed the connection");
+                // dhcpctl takes an unsigned message on a signed connection as a broken connection and hangs up
+                client.close();
+                throw new OmapiConnectionClosedException("unsigned reply on a signed connection: "
+                        + reply.message().int32("result").orElse(0) + "; closed");
             }
             return reply;
         }
