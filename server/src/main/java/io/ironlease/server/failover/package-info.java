@@ -13,7 +13,9 @@
  *   <li>{@link io.ironlease.server.failover.wire}: message records and the byte codec.</li>
  * </ul>
  *
- * <p>Integration contract (the peer link and the lease engine, not in this package): run the machine
+ * <p>Integration contract (implemented by {@link io.ironlease.server.failover.runtime.FailoverRuntime}
+ * and {@link io.ironlease.server.failover.link.PeerLink}; the lease engine plugs in through
+ * {@link io.ironlease.server.failover.runtime.FailoverEngineHooks}): run the machine
  * on the lease-engine thread; give every TCP connection a {@link io.ironlease.server.failover.LinkId};
  * frame with {@code LengthFieldBasedFrameDecoder} using the {@code FailoverCodec.FRAME_*} constants
  * and report undecodable bytes as {@code ProtocolError}; schedule {@code StartTimer} and deliver

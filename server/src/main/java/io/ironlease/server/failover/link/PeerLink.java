@@ -7,6 +7,7 @@ import io.ironlease.server.failover.wire.FailoverMessage;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -54,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * <p>One connection, as ISC keeps: at most one connect attempt at a time, connections from any other
  * address than the partner's are refused, and when both servers connect at once the handshake keeps
  * one (the secondary refuses a second CONNECT with reject-reason 7, the state machine closes the
- * other). Bounded: messages over 2048 bytes end the connection, at most {@link #MAX_QUEUED_EVENTS}
- * events per connection wait for the engine, and a partner that leaves more than
+ * other). Bounded: messages over 2048 bytes end the connection; once {@link #MAX_QUEUED_EVENTS}
+ * events of a connection wait for the engine it stops reading (so at most that many plus one read
+ * of {@link #MAX_READ_BYTES} are held); and a partner that leaves more than
  * {@link #MAX_OUTBOUND_BYTES} unread loses the connection. Netty's epoll transport when available,
  * NIO otherwise; one event loop thread, which never blocks.
  */
@@ -67,6 +69,8 @@ public final class PeerLink implements AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final int MAX_QUEUED_EVENTS = 64;
     public static final int MAX_OUTBOUND_BYTES = 1 << 20;
+    /** Bytes per socket read: what one read decodes may overshoot {@link #MAX_QUEUED_EVENTS} by at most this. */
+    public static final int MAX_READ_BYTES = 16 * 1024;
     /** Connections open at once (both directions); more are refused at accept. */
     public static final int MAX_CONNECTIONS = 4;
 
@@ -237,6 +241,7 @@ public final class PeerLink implements AutoCloseable {
         ch.config().setOption(ChannelOption.TCP_NODELAY, true);
         ch.config().setOption(ChannelOption.SO_KEEPALIVE, true);
         ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(MAX_OUTBOUND_BYTES / 4, MAX_OUTBOUND_BYTES));
+        ch.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 2048, MAX_READ_BYTES));
         ch.pipeline().addLast("frame", new LengthFieldBasedFrameDecoder(FailoverCodec.MAX_MESSAGE_LENGTH,
                 FailoverCodec.FRAME_LENGTH_FIELD_OFFSET, FailoverCodec.FRAME_LENGTH_FIELD_LENGTH,
                 FailoverCodec.FRAME_LENGTH_ADJUSTMENT, FailoverCodec.FRAME_INITIAL_BYTES_TO_STRIP));

@@ -106,7 +106,10 @@ public final class FailoverRuntime implements AutoCloseable {
         return settings;
     }
 
-    /** The engine committed a change to a binding of this relationship; {@code immediate} sends it now. */
+    /**
+     * The engine committed a change to a binding of this relationship; {@code immediate} sends it now
+     * (within the partner's window), otherwise with the next flush. Only after {@link #start}.
+     */
     public void leaseChanged(LeaseBinding binding, boolean immediate) {
         submit(new FailoverEvent.LeaseChanged(binding, immediate));
     }
@@ -194,7 +197,12 @@ public final class FailoverRuntime implements AutoCloseable {
 
     /** One event through the machine, its actions applied in order. Engine thread. */
     private void handle(FailoverEvent event) {
-        if (closed || (!started && !(event instanceof FailoverEvent.Started))) {
+        if (closed) {
+            return;
+        }
+        if (!started && !(event instanceof FailoverEvent.Started)) {
+            LOG.warn("FAILOVER_EVENT_BEFORE_START peer={} event={} dropped: call start() first", settings.peerName(),
+                    event);
             return;
         }
         List<FailoverAction> actions;

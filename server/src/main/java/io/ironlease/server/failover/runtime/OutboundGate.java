@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +43,11 @@ final class OutboundGate {
             } else {
                 done.complete(null);
             }
-            engine.execute(this::pump);
+            try {
+                engine.execute(this::pump);
+            } catch (RejectedExecutionException stopped) {
+                // the engine stopped: nothing more goes out
+            }
         });
         queue.add(new Barrier(done));
         waiting = queue.size();

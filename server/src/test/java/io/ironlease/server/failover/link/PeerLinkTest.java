@@ -8,14 +8,21 @@ import io.ironlease.server.failover.LinkId;
 import io.ironlease.server.failover.wire.Contact;
 import io.ironlease.server.failover.wire.FailoverMessage;
 import io.ironlease.server.failover.wire.StateChange;
+import io.ironlease.server.failover.wire.FailoverCodec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +144,54 @@ class PeerLinkTest {
         link.connect();
         await().atMost(WAIT).until(() -> events.contains(new FailoverEvent.ConnectAttemptFailed()));
         assertThat(link.openLinks()).isEmpty();
+    }
+
+    @Test
+    void aStalledEngineStopsTheReadingAndLosesNothing() throws Exception {
+        ThreadPoolExecutor slow = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        link = PeerLink.bind(new InetSocketAddress("127.0.0.1", 0));
+        link.start(new InetSocketAddress("127.0.0.1", 9), slow, events::add);
+        CountDownLatch release = new CountDownLatch(1);
+        int count = 40_000; // 480 KB of CONTACTs, far more than the engine may have waiting
+        try (RawPeer peer = RawPeer.connect("127.0.0.1", link.listenAddress())) {
+            await().atMost(WAIT).until(() -> ups().size() == 1);
+            slow.execute(() -> {
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Thread sender = new Thread(() -> {
+                try {
+                    ByteArrayOutputStream all = new ByteArrayOutputStream();
+                    for (int xid = 0; xid < count; xid++) {
+                        all.writeBytes(FailoverCodec.encode(new Contact(1_700_000_000L, xid)));
+                    }
+                    peer.sendRaw(all.toByteArray()); // blocks while the link does not read: that is the point
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, "sender");
+            sender.start();
+            int bound = PeerLink.MAX_QUEUED_EVENTS + PeerLink.MAX_READ_BYTES / 12 + 1;
+            await().atMost(WAIT).until(() -> slow.getQueue().size() >= PeerLink.MAX_QUEUED_EVENTS);
+            await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> slow.getQueue().size() <= bound);
+            release.countDown();
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.size() == count + 1);
+            sender.join(10_000);
+            long[] xids = events.stream().filter(e -> e instanceof FailoverEvent.MessageReceived)
+                    .mapToLong(e -> ((FailoverEvent.MessageReceived) e).message().xid()).toArray();
+            assertThat(xids).hasSize(count);
+            for (int i = 0; i < count; i++) {
+                assertThat(xids[i]).isEqualTo(i);
+            }
+        } finally {
+            release.countDown();
+            link.close();
+            link = null;
+            slow.shutdownNow();
+        }
     }
 
     private List<LinkId> ups() {
