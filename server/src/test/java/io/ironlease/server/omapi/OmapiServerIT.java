@@ -142,4 +142,22 @@ class OmapiServerIT {
             }
         }
     }
+
+    @Test
+    void withTheEngineOnTheEventLoopOmapiSharesItsThread() throws Exception {
+        files(KEY, "", 3, 0);
+        try (ServerProcess server = ServerProcess.start(dir, "-Dironlease.engine=eventloop")) {
+            try (OmapiClient client = connect(server.omapiPort(), KEY)) {
+                OmapiObject lease = client.open("lease", OmapiValues.builder().putIpv4("ip-address",
+                        Ipv4Address.parse("192.168.100.102")).build());
+                assertThat(lease.values().string("client-hostname")).contains("lab-client-2");
+                client.create("host", OmapiValues.builder().putString("name", "loop-host")
+                        .putHardwareAddress(HardwareAddress.parseEthernet("52:54:00:cc:00:43")).build());
+                client.update(client.open("control", OmapiValues.EMPTY).handle(),
+                        OmapiValues.builder().putInt32("state", 2).build());
+            }
+            assertThat(server.awaitExit(Duration.ofSeconds(30))).isZero();
+            assertThat(Files.readString(server.leases)).contains("host loop-host {");
+        }
+    }
 }

@@ -42,9 +42,11 @@ final class ServerProcess implements AutoCloseable {
             throw new AssertionError(jar + " is not built: run the *IT tests through mvn verify");
         }
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-jar", jar.toString(), "-cf", config.toString(), "-lf", leases.toString(),
+                "-Xmx256m"));
+        extraArgs.stream().filter(a -> a.startsWith("-D") || a.startsWith("-XX")).forEach(command::add);
+        command.addAll(List.of("-jar", jar.toString(), "-cf", config.toString(), "-lf", leases.toString(),
                 "-pf", pidFile.toString(), "--listen", "127.0.0.3", "-p", "0", "--omapi-port", "0"));
-        command.addAll(extraArgs);
+        extraArgs.stream().filter(a -> !a.startsWith("-D") && !a.startsWith("-XX")).forEach(command::add);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String[] bound = new String[2];
         try {
@@ -68,7 +70,10 @@ final class ServerProcess implements AutoCloseable {
         omapiPort = Integer.parseInt(bound[1]);
     }
 
-    /** Starts a server on {@code dir}, which must hold dhcpd.conf and dhcpd.leases. */
+    /**
+     * Starts a server on {@code dir}, which must hold dhcpd.conf and dhcpd.leases; arguments starting
+     * with {@code -D} or {@code -XX} go to the JVM, the others to ironlease-server.
+     */
     static ServerProcess start(Path dir, String... extraArgs) throws Exception {
         return new ServerProcess(dir, List.of(extraArgs));
     }
