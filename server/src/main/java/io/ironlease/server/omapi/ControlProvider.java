@@ -73,10 +73,7 @@ public final class ControlProvider implements ObjectProvider<ControlProvider.Con
             if (!entry.name().equals("state")) {
                 throw new OmapiException(OmapiStatus.UNKNOWN_ATTRIBUTE);
             }
-            byte[] v = entry.value();
-            int state = v.length == 4 ? ((v[0] & 0xff) << 24) | ((v[1] & 0xff) << 16) | ((v[2] & 0xff) << 8) | (v[3] & 0xff)
-                    : -1;
-            if (state != SHUTDOWN) {
+            if (LeaseAttributes.readInt32(entry.value()) != SHUTDOWN) {
                 throw new OmapiException(OmapiStatus.INVALID_ARGUMENT);
             }
             stop = true;

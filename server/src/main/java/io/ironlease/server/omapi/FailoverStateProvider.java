@@ -87,9 +87,7 @@ public final class FailoverStateProvider implements ObjectProvider<String> {
         FailoverState wanted = null;
         for (OmapiValues.Entry entry : values) {
             if (entry.name().equals("local-state")) {
-                byte[] v = entry.value();
-                int code = v.length == 4 ? ((v[0] & 0xff) << 24) | ((v[1] & 0xff) << 16) | ((v[2] & 0xff) << 8)
-                        | (v[3] & 0xff) : -1;
+                int code = LeaseAttributes.readInt32(entry.value());
                 wanted = FailoverState.find(code).orElseThrow(() -> new OmapiException(OmapiStatus.INVALID_ARGUMENT));
             } else if (!current.contains(entry.name())) {
                 throw new OmapiException(OmapiStatus.UNKNOWN_ATTRIBUTE);

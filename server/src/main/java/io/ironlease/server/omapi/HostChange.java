@@ -126,7 +126,7 @@ final class HostChange {
         if (value.length != 4) {
             throw invalid(name + " must be a 4-byte integer");
         }
-        return ((value[0] & 0xff) << 24) | ((value[1] & 0xff) << 16) | ((value[2] & 0xff) << 8) | (value[3] & 0xff);
+        return LeaseAttributes.readInt32(value);
     }
 
     /** dhcpd's status for a badly typed value, with dhcpd's message on the wire; the reason goes to the debug log. */

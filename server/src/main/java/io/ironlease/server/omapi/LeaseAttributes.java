@@ -86,6 +86,12 @@ final class LeaseAttributes {
         return int32((int) Math.max(0, Math.min(time, 0xffff_ffffL)));
     }
 
+    /** A 4-byte big-endian value read as an int, or -1 for any other length (no OMAPI code is -1). */
+    static int readInt32(byte[] value) {
+        return value.length != 4 ? -1
+                : ((value[0] & 0xff) << 24) | ((value[1] & 0xff) << 16) | ((value[2] & 0xff) << 8) | (value[3] & 0xff);
+    }
+
     static byte[] int32(int value) {
         return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
     }

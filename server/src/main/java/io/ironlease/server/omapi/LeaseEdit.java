@@ -57,9 +57,9 @@ record LeaseEdit(Optional<Long> ends, Optional<BindingState> state, Optional<Str
             String name = entry.name();
             byte[] value = entry.value();
             if (name.equals("ends")) {
-                ends = Optional.of(Integer.toUnsignedLong(int32(name, value)));
+                ends = Optional.of(Integer.toUnsignedLong(int32(value)));
             } else if (name.equals("state")) {
-                state = state(current, int32(name, value));
+                state = state(current, int32(value));
             } else if (name.equals("client-hostname")) {
                 clearHostname = value.length == 0;
                 hostname = clearHostname ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
@@ -120,11 +120,11 @@ record LeaseEdit(Optional<Long> ends, Optional<BindingState> state, Optional<Str
         };
     }
 
-    private static int int32(String name, byte[] value) throws OmapiException {
+    private static int int32(byte[] value) throws OmapiException {
         if (value.length != 4) {
             throw new OmapiException(OmapiStatus.INVALID_ARGUMENT, IscMessages.CANT_UPDATE);
         }
-        return ((value[0] & 0xff) << 24) | ((value[1] & 0xff) << 16) | ((value[2] & 0xff) << 8) | (value[3] & 0xff);
+        return LeaseAttributes.readInt32(value);
     }
 
     /** The part the lease engine applies (ends, state); empty when neither changes. */
