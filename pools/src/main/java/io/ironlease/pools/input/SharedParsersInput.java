@@ -10,7 +10,6 @@ import io.ironlease.shared.config.model.PoolConfig;
 import io.ironlease.shared.config.model.RangeConfig;
 import io.ironlease.shared.config.model.SharedNetworkConfig;
 import io.ironlease.shared.config.model.SubnetConfig;
-import io.ironlease.shared.leases.BindingState;
 import io.ironlease.shared.leases.LeaseFileException;
 import io.ironlease.shared.leases.LeaseFileProblem;
 import io.ironlease.shared.leases.LeaseFileReader;
@@ -26,9 +25,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -79,11 +76,9 @@ public final class SharedParsersInput implements PoolsInput {
 
     @Override
     public PoolLayout layout(Path config, boolean allAsShared) throws InputException {
-        String text = readConfig(config);
-        // the main file is read once, so that both parses below see the same text
-        ConfigResult result = ConfigLoader.loadLenient(config,
-                path -> path.equals(config) ? text : SourceReader.FILES.read(path));
-        List<ConfigError> fatal = syntaxErrors(config, text, result.errors());
+        readConfig(config); // a missing or unreadable file says so plainly, before any parsing
+        ConfigResult result = ConfigLoader.loadLenient(config);
+        List<ConfigError> fatal = syntaxErrors(result.errors());
         if (!fatal.isEmpty()) {
             StringBuilder message = new StringBuilder();
             for (ConfigError error : fatal.subList(0, Math.min(fatal.size(), 20))) {
@@ -133,17 +128,11 @@ public final class SharedParsersInput implements PoolsInput {
     }
 
     /**
-     * The errors of the lenient load that the parser itself reported (lexical, syntax, includes), as
-     * opposed to the validator's: the same text parsed without building the model yields only those.
+     * The errors that stop the analysis: the text is not dhcpd.conf. A config that reads but fails a
+     * semantic check (the seed's placeholder secret, say) is analysed, as dhcpd-pools does.
      */
-    private static List<ConfigError> syntaxErrors(Path config, String text, List<ConfigError> all) {
-        if (all.isEmpty()) {
-            return List.of();
-        }
-        List<ConfigError> syntax = new ArrayList<>();
-        ConfigLoader.parseSyntax(config.toString(), text, syntax);
-        Set<ConfigError> syntaxSet = new HashSet<>(syntax);
-        return all.stream().filter(syntaxSet::contains).toList();
+    private static List<ConfigError> syntaxErrors(List<ConfigError> all) {
+        return all.stream().filter(e -> e.kind() == ConfigError.Kind.SYNTAX).toList();
     }
 
     @Override
@@ -236,8 +225,8 @@ public final class SharedParsersInput implements PoolsInput {
     }
 
     private static void fold(LeaseFolder folder, LeaseSummary s) {
-        BindingState state = s.bindingState();
-        String keyword = state == null ? null : state.fileName();
+        // dhcpd-pools counts only what the file says: no "binding state" line, no state
+        String keyword = s.bindingStateGiven() ? s.bindingState().fileName() : null;
         long ends = s.ends() == LeaseTime.UNSET ? LeaseFolder.NO_END
                 : s.ends() == LeaseTime.NEVER ? LeaseFolder.NEVER : s.ends();
         // dhcpd-pools reads "hardware ethernet" lines only

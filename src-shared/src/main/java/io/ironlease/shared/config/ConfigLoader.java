@@ -95,6 +95,7 @@ public final class ConfigLoader {
     private static ConfigResult run(String fileName, String text, Path path, SourceReader reader) {
         ParseState state = new ParseState(OptionRegistry.standard(), reader);
         List<Statement> statements = parseTop(fileName, text, path, state);
+        state.phase = ConfigError.Kind.SEMANTIC;
         ModelBuilder builder = new ModelBuilder(state);
         DhcpConfig config = builder.build(statements, fileName);
         new Validator(config, state).validate(builder.peerReferences);

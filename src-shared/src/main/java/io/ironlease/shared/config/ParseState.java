@@ -22,6 +22,8 @@ final class ParseState {
     final SourceReader reader;
     OptionRegistry registry;
     int depth;
+    /** Errors reported from now on are of this kind: syntax while parsing, semantic once the model is built. */
+    ConfigError.Kind phase = ConfigError.Kind.SYNTAX;
 
     ParseState(OptionRegistry registry, SourceReader reader) {
         this.registry = registry;
@@ -30,12 +32,12 @@ final class ParseState {
 
     void error(SourcePos pos, String message) {
         if (errors.size() < MAX_ERRORS) {
-            errors.add(new ConfigError(pos, message));
+            errors.add(new ConfigError(pos, message, phase));
         }
     }
 
     void warn(SourcePos pos, String message) {
-        warnings.add(new ConfigError(pos, message));
+        warnings.add(new ConfigError(pos, message, phase));
     }
 
     boolean tooManyErrors() {

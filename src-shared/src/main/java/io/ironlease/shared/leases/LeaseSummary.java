@@ -40,7 +40,8 @@ public final class LeaseSummary {
         stateGiven = true;
     }
 
-    boolean stateGiven() {
+    /** Whether the record wrote its {@code binding state}; when not, {@link #bindingState()} is inferred from {@code ends}. */
+    public boolean bindingStateGiven() {
         return stateGiven;
     }
 

@@ -47,7 +47,7 @@ final class LeaseSummaryParser {
                 lx.skipStatement();
             }
         }
-        if (!out.stateGiven()) {
+        if (!out.bindingStateGiven()) {
             out.inferState(out.ends() == LeaseTime.NEVER || out.ends() > parser.now ? BindingState.ACTIVE
                     : BindingState.FREE);
         }
