@@ -1,35 +1,34 @@
 package io.ironlease.shell.cli;
 
+import io.ironlease.shared.leases.BindingState;
+import io.ironlease.shared.leases.FailoverState;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The names of the integer states OMAPI sends: a lease's binding {@code state} and a failover peer's
  * {@code local-state} / {@code partner-state} (OMAPI-NOTES section 8), spelled as dhcpd.leases spells
- * them. Unknown codes are shown as {@code unknown-N}, never hidden.
+ * them (the shared {@link BindingState} and {@link FailoverState}). Unknown codes are shown as
+ * {@code unknown-N}, never hidden.
  */
 enum StateName {
-    LEASE(Map.of(1, "free", 2, "active", 3, "expired", 4, "released", 5, "abandoned", 6, "reset", 7, "backup",
-            8, "reserved", 9, "bootp")),
-    FAILOVER(failoverNames());
+    LEASE(table(BindingState.values(), BindingState::code, BindingState::fileName)),
+    FAILOVER(table(FailoverState.values(), FailoverState::code, FailoverState::fileName));
 
     private final Map<Integer, String> names;
 
     StateName(Map<Integer, String> names) {
-        this.names = new TreeMap<>(names);
+        this.names = names;
     }
 
-    private static Map<Integer, String> failoverNames() {
+    private static <E> Map<Integer, String> table(E[] states, ToIntFunction<E> code, Function<E, String> name) {
         Map<Integer, String> names = new TreeMap<>();
-        String[] ordered = {"unknown-state", "startup", "normal", "communications-interrupted", "partner-down",
-            "potential-conflict", "recover", "paused", "shutdown", "recover-done", "resolution-interrupted",
-            "conflict-done"};
-        for (int code = 0; code < ordered.length; code++) {
-            names.put(code, ordered[code]);
-        }
-        names.put(254, "recover-wait");
+        Arrays.stream(states).forEach(state -> names.put(code.applyAsInt(state), name.apply(state)));
         return names;
     }
 
