@@ -2,6 +2,7 @@ package io.ironlease.dist;
 
 import io.ironlease.pools.PoolsMain;
 import io.ironlease.server.ServerMain;
+import io.ironlease.server.probe.DhcpProbeMain;
 import io.ironlease.shell.ShellMain;
 import io.ironlease.shell.keygen.KeygenMain;
 import java.io.File;
@@ -30,7 +31,8 @@ public final class DocsGenerator {
                 ServerMain.commandLine(),
                 ShellMain.commandLine(),
                 new CommandLine(new PoolsMain()),
-                new CommandLine(new KeygenMain()));
+                new CommandLine(new KeygenMain()),
+                DhcpProbeMain.commandLine());
     }
 
     public static void main(String[] args) throws IOException {

@@ -16,7 +16,7 @@ class DistributionIT {
 
     private static final Path HOME = Path.of("target", "ironlease").toAbsolutePath();
     private static final List<String> COMMANDS =
-            List.of("ironlease-server", "ironlease-shell", "ironlease-pools", "ironlease-keygen");
+            List.of("ironlease-server", "ironlease-shell", "ironlease-pools", "ironlease-keygen", "ironlease-probe");
 
     private record Run(int exit, String out, String err) {
     }
