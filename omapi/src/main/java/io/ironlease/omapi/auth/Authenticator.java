@@ -27,9 +27,26 @@ public final class Authenticator {
 
     /** The unsigned OPEN that presents {@code key}; the sender sets the id. */
     public static OmapiMessage openRequest(OmapiKey key) {
+        return openRequest(key, key.algorithm().wireName());
+    }
+
+    /**
+     * The unsigned OPEN that presents {@code key} under an explicit {@code algorithm} value, e.g. the
+     * one omshell sends for its {@code key-algorithm} ({@link #iscAlgorithmName}).
+     */
+    public static OmapiMessage openRequest(OmapiKey key, String algorithmName) {
         return OmapiMessage.of(Opcode.OPEN, 0,
                 OmapiValues.builder().putString("type", TYPE).build(),
-                attributes(key));
+                OmapiValues.builder().putString("name", key.name()).putString("algorithm", algorithmName).build());
+    }
+
+    /**
+     * The {@code algorithm} value omshell and dhcpctl send for an algorithm name as typed: the name
+     * with {@code .SIG-ALG.REG.INT.} appended unless it already contains a dot. ISC dhcpd 4.4.3 only
+     * accepts this form ({@code hmac-sha256.SIG-ALG.REG.INT.}, not {@code hmac-sha256}).
+     */
+    public static String iscAlgorithmName(String typed) {
+        return typed.indexOf('.') >= 0 ? typed : typed + ".SIG-ALG.REG.INT.";
     }
 
     /** The values an authenticator object has on the wire: {@code name}, {@code algorithm}. */

@@ -209,8 +209,9 @@ public final class OmapiClient implements AutoCloseable {
                 : new OmapiException(OmapiStatus.PROTOCOL_ERROR, "unexpected " + reply.op() + " reply");
     }
 
-    private void authenticate(OmapiKey key, Duration timeout) throws OmapiException {
-        OmapiMessage reply = awaitWithin(send(Authenticator.openRequest(key)), timeout);
+    private void authenticate(OmapiKey key, String algorithmName, Duration timeout) throws OmapiException {
+        OmapiMessage reply = awaitWithin(send(algorithmName == null ? Authenticator.openRequest(key)
+                : Authenticator.openRequest(key, algorithmName)), timeout);
         int handle = Authenticator.acceptReply(reply);
         HmacSigner keySigner = HmacSigner.forKey(key);
         synchronized (sendLock) {
@@ -243,6 +244,7 @@ public final class OmapiClient implements AutoCloseable {
     /** Connection settings; {@link #connect} opens the connection, exchanges start-ups and authenticates. */
     public static final class Builder {
         private OmapiKey key;
+        private String algorithmName;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(10);
         private Integer firstMessageId;
@@ -255,6 +257,15 @@ public final class OmapiClient implements AutoCloseable {
         /** Authenticate with this key (none: unsigned, as omshell without a {@code key} line). */
         public Builder key(OmapiKey omapiKey) {
             this.key = omapiKey;
+            return this;
+        }
+
+        /**
+         * The {@code algorithm} value presented in the authenticator OPEN instead of the key's own
+         * wire name; e.g. {@code Authenticator.iscAlgorithmName("hmac-sha256")}, which ISC dhcpd needs.
+         */
+        public Builder algorithmName(String name) {
+            this.algorithmName = name;
             return this;
         }
 
@@ -314,7 +325,7 @@ public final class OmapiClient implements AutoCloseable {
                             + theirs.protocolVersion() + " with header size " + theirs.headerSize());
                 }
                 if (key != null) {
-                    client.authenticate(key, connectTimeout);
+                    client.authenticate(key, algorithmName, connectTimeout);
                 }
                 return client;
             } catch (OmapiException | RuntimeException e) {

@@ -25,11 +25,13 @@ import java.util.stream.Stream;
  * ISC dhcpd 4.4.3 in a network namespace made for the test (both ends of a veth pair inside it,
  * 192.168.100.1/24 on one; dhcpd cannot serve on {@code lo}), with an OMAPI key and a small lease file,
  * reachable from the test on a loopback port through {@link Relay}. {@link #close} stops only the
- * processes it started, by PID, and removes the namespace and its files.
+ * processes it started, by PID, and removes the namespace and its files. Public (with the test-jar)
+ * so that other modules' interop tests can start dhcpd with their own configuration.
  */
-final class NetnsDhcpd implements AutoCloseable {
+public final class NetnsDhcpd implements AutoCloseable {
 
-    static final int OMAPI_PORT = 7911;
+    /** The OMAPI port inside the namespace; a configuration passed to {@link #start} must use it. */
+    public static final int OMAPI_PORT = 7911;
     private static final DateTimeFormatter LEASE_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
     private final String ip = Programs.require("/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip");
@@ -43,11 +45,16 @@ final class NetnsDhcpd implements AutoCloseable {
     private int port;
 
     /** Starts everything; on any failure cleans up what was started and rethrows. */
-    NetnsDhcpd(OmapiKey key, Instant now) throws Exception {
+    public NetnsDhcpd(OmapiKey key, Instant now) throws Exception {
+        this(plainConfig(key), leases(now));
+    }
+
+    private NetnsDhcpd(String config, String leases) throws Exception {
         dir = Files.createTempDirectory("ironlease-dhcpd");
         try {
             setUpNamespace();
-            writeFiles(key, now);
+            Files.writeString(dir.resolve("dhcpd.conf"), config);
+            Files.writeString(dir.resolve("dhcpd.leases"), leases);
             startDhcpd();
             startRelay();
         } catch (Exception | AssertionError e) {
@@ -56,13 +63,27 @@ final class NetnsDhcpd implements AutoCloseable {
         }
     }
 
+    /**
+     * dhcpd with this {@code dhcpd.conf} and lease file text. The configuration must set
+     * {@code omapi-port} {@value #OMAPI_PORT} and may use addresses of 192.168.100.0/24 (the veth) and
+     * 127.0.0.0/8 (the namespace's own loopback, e.g. for an unanswered failover peer).
+     */
+    public static NetnsDhcpd start(String config, String leases) throws Exception {
+        return new NetnsDhcpd(config, leases);
+    }
+
     /** The loopback port that reaches dhcpd's OMAPI listener. */
-    int port() {
+    public int port() {
         return port;
     }
 
+    /** The network namespace dhcpd runs in (for {@code ip netns exec}). */
+    public String namespace() {
+        return namespace;
+    }
+
     /** dhcpd's log so far (for failure messages). */
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("dhcpd.log"));
         } catch (IOException e) {
@@ -70,7 +91,7 @@ final class NetnsDhcpd implements AutoCloseable {
         }
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return daemon != null && daemon.isAlive();
     }
 
@@ -84,15 +105,21 @@ final class NetnsDhcpd implements AutoCloseable {
         Programs.check(ip, "-n", namespace, "link", "set", "ilo1", "up");
     }
 
-    private void writeFiles(OmapiKey key, Instant now) throws IOException {
-        Files.writeString(dir.resolve("dhcpd.conf"), String.join("\n",
+    /** The OMAPI lab's plain configuration with {@code key} as the OMAPI key: one subnet, host fixed-one. */
+    public static String plainConfig(OmapiKey key) {
+        return String.join("\n",
                 "# ironlease interop test: the OMAPI lab's plain configuration",
                 "authoritative;", "ddns-update-style none;", "default-lease-time 3600;", "max-lease-time 7200;",
                 "ping-check false;", "omapi-port " + OMAPI_PORT + ";",
-                "key " + key.name() + " { algorithm hmac-md5; secret \"" + key.secretBase64() + "\"; };",
+                "key " + key.name() + " { algorithm " + key.algorithm().configName() + "; secret \""
+                        + key.secretBase64() + "\"; };",
                 "omapi-key " + key.name() + ";",
                 "subnet 192.168.100.0 netmask 255.255.255.0 {", "  range 192.168.100.100 192.168.100.199;", "}",
-                "host fixed-one { hardware ethernet 52:54:00:00:01:01; fixed-address 192.168.100.10; }", ""));
+                "host fixed-one { hardware ethernet 52:54:00:00:01:01; fixed-address 192.168.100.10; }", "");
+    }
+
+    /** Three active leases, 192.168.100.100-102, started ten minutes before {@code now}. */
+    public static String leases(Instant now) {
         StringBuilder leases = new StringBuilder("# ironlease interop test leases\n");
         for (int i = 1; i <= 3; i++) {
             leases.append("lease 192.168.100.").append(99 + i).append(" {\n")
@@ -104,10 +131,11 @@ final class NetnsDhcpd implements AutoCloseable {
                     .append("  uid \"\\001RT\\000\\252\\000\\00").append(i).append("\";\n")
                     .append("  client-hostname \"interop-client-0").append(i).append("\";\n}\n");
         }
-        Files.writeString(dir.resolve("dhcpd.leases"), leases);
+        return leases.toString();
     }
 
-    static String leaseTime(Instant instant) {
+    /** A time as dhcpd.leases writes it ({@code 2 2026/11/24 23:10:27}, UTC). */
+    public static String leaseTime(Instant instant) {
         ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
         return (utc.getDayOfWeek().getValue() % 7) + " " + LEASE_TIME.format(utc);
     }

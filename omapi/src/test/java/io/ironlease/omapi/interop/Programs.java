@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real ISC programs with a time limit; a missing program fails the test, never skips it. */
-final class Programs {
+public final class Programs {
 
     /** What a finished program printed. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     private Programs() {
     }
 
     /** The program's path; fails the test when it is not installed. */
-    static String require(String... candidates) {
+    public static String require(String... candidates) {
         for (String candidate : candidates) {
             if (new File(candidate).canExecute()) {
                 return candidate;
@@ -32,7 +32,7 @@ final class Programs {
     }
 
     /** Runs a command with {@code stdin} as its input; kills it (by its own PID) after {@code seconds}. */
-    static Result run(List<String> command, String stdin, long seconds) throws IOException, InterruptedException {
+    public static Result run(List<String> command, String stdin, long seconds) throws IOException, InterruptedException {
         Path out = Files.createTempFile("ironlease-prog", ".out");
         Path err = Files.createTempFile("ironlease-prog", ".err");
         try {
@@ -52,7 +52,7 @@ final class Programs {
     }
 
     /** Runs a command that must succeed. */
-    static String check(String... command) throws IOException, InterruptedException {
+    public static String check(String... command) throws IOException, InterruptedException {
         Result result = run(List.of(command), "", 30);
         assertThat(result.exitCode()).as("%s: %s", String.join(" ", command), result.stderr()).isZero();
         return result.stdout();

@@ -71,7 +71,7 @@ class OmapiServerHandlerTest {
         List<OmapiMessage> auth = replies(connection.send(concat(startup(), wire.authenticator(SHA))));
         assertThat(auth.get(0).op()).isEqualTo(Opcode.UPDATE);
         assertThat(auth.get(0).handle()).isEqualTo(2);
-        assertThat(auth.get(0).object().string("algorithm")).contains("hmac-sha256");
+        assertThat(auth.get(0).object().string("algorithm")).contains("hmac-sha256.SIG-ALG.REG.INT.");
         wire.signWith(SHA, 2);
         OmapiMessage lease = replies(connection.send(wire.request(open("lease", ip("192.168.100.100"))))).get(0);
         assertThat(lease.op()).isEqualTo(Opcode.UPDATE);

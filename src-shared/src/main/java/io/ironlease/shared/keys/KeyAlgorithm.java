@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  */
 public enum KeyAlgorithm {
     HMAC_MD5("hmac-md5", "hmac-md5.SIG-ALG.REG.INT.", "HmacMD5", 16),
-    HMAC_SHA256("hmac-sha256", "hmac-sha256", "HmacSHA256", 32),
-    HMAC_SHA512("hmac-sha512", "hmac-sha512", "HmacSHA512", 64);
+    HMAC_SHA256("hmac-sha256", "hmac-sha256.SIG-ALG.REG.INT.", "HmacSHA256", 32),
+    HMAC_SHA512("hmac-sha512", "hmac-sha512.SIG-ALG.REG.INT.", "HmacSHA512", 64);
 
     private final String configName;
     private final String wireName;
@@ -31,7 +31,7 @@ public enum KeyAlgorithm {
         return configName;
     }
 
-    /** The name sent in the OMAPI authenticator's {@code algorithm} value. */
+    /** The name sent in the OMAPI authenticator's {@code algorithm} value; ISC dhcpd wants the DNS form for every HMAC. */
     public String wireName() {
         return wireName;
     }

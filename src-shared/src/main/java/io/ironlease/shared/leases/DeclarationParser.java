@@ -28,11 +28,7 @@ final class DeclarationParser {
         List<Ipv4Address> fixed = List.of();
         String group = null;
         List<String> statements = new ArrayList<>(0);
-        while (!lx.accept('}')) {
-            if (lx.accept(';')) {
-                continue;
-            }
-            int word = lx.requireWord("a host statement or '}'");
+        for (int word; (word = lx.nextStatement("a host statement or '}'")) >= 0; ) {
             if (lx.is(word, LeaseParser.DYNAMIC)) {
                 lx.expect(';');
                 dynamic = true;
@@ -63,11 +59,7 @@ final class DeclarationParser {
         boolean isStatic = false;
         boolean deleted = false;
         List<String> statements = new ArrayList<>(0);
-        while (!lx.accept('}')) {
-            if (lx.accept(';')) {
-                continue;
-            }
-            int word = lx.requireWord("a group statement or '}'");
+        for (int word; (word = lx.nextStatement("a group statement or '}'")) >= 0; ) {
             if (lx.is(word, LeaseParser.DYNAMIC)) {
                 lx.expect(';');
                 dynamic = true;
@@ -96,11 +88,7 @@ final class DeclarationParser {
         long mineAt = LeaseTime.UNSET;
         long partnerAt = LeaseTime.UNSET;
         Optional<Duration> mclt = Optional.empty();
-        while (!lx.accept('}')) {
-            if (lx.accept(';')) {
-                continue;
-            }
-            int word = lx.requireWord("my state, partner state, mclt or '}'");
+        for (int word; (word = lx.nextStatement("my state, partner state, mclt or '}'")) >= 0; ) {
             if (lx.is(word, LeaseParser.MY) || lx.is(word, LeaseParser.PARTNER) || lx.is(word, LeaseParser.PEER)) {
                 boolean isMine = lx.is(word, LeaseParser.MY);
                 parser.expectWord(LeaseParser.STATE, "state");

@@ -5,7 +5,9 @@ import java.util.Optional;
 /**
  * A failover server state (draft-ietf-dhc-failover-12), with ISC's names as dhcpd.leases
  * records them ({@code my state partner-down at ...;}) and the codes ISC uses on the wire and in OMAPI
- * (1 startup .. 11 conflict-done, 254 recover-wait; 0 is a partner never heard from).
+ * (1 startup .. 11 conflict-done, 254 recover-wait; 0 is a partner never heard from). The one
+ * failover-state type of the project: the lease file, the failover state machine and OMAPI share it.
+ * RECOVER_WAIT is 254 as ISC numbers it (the draft gives it no code).
  */
 public enum FailoverState {
     UNKNOWN("unknown-state", 0),
@@ -50,6 +52,19 @@ public enum FailoverState {
         throw new IllegalArgumentException("unknown failover state code " + code);
     }
 
+    /**
+     * The state for a code, or empty for a code no state has (a partner's STATE message may carry
+     * one; the failover state machine treats it as an invalid peer state).
+     */
+    public static Optional<FailoverState> find(int code) {
+        for (FailoverState state : values()) {
+            if (state.code == code) {
+                return Optional.of(state);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The state for its dhcpd.leases word, or empty. */
     public static Optional<FailoverState> fromFileName(String name) {
         for (FailoverState state : values()) {
@@ -58,6 +73,12 @@ public enum FailoverState {
             }
         }
         return Optional.empty();
+    }
+
+    /** The dhcpd.leases word, as ISC prints it in its log ("I move from normal to partner-down"). */
+    @Override
+    public String toString() {
+        return fileName;
     }
 
     static String knownNames() {

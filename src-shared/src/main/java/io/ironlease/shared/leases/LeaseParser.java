@@ -119,17 +119,7 @@ final class LeaseParser {
         boolean stateGiven = false;
         BindingState next = null;
         long ends = LeaseTime.UNSET;
-        while (true) {
-            lx.skipSpace();
-            int c = lx.peek();
-            if (c == '}') {
-                lx.pos++;
-                break;
-            } else if (c == ';') {
-                lx.pos++;
-                continue;
-            }
-            int word = lx.requireWord("a lease statement or '}'");
+        for (int word; (word = lx.nextStatement("a lease statement or '}'")) >= 0; ) {
             if (lx.is(word, STARTS)) {
                 b.starts(dateStatement());
             } else if (lx.is(word, ENDS)) {

@@ -27,17 +27,7 @@ final class LeaseSummaryParser {
         }
         out.reset(lx.ipv4());
         lx.expect('{');
-        while (true) {
-            lx.skipSpace();
-            int c = lx.peek();
-            if (c == '}') {
-                lx.pos++;
-                break;
-            } else if (c == ';') {
-                lx.pos++;
-                continue;
-            }
-            int word = lx.requireWord("a lease statement or '}'");
+        for (int word; (word = lx.nextStatement("a lease statement or '}'")) >= 0; ) {
             if (lx.is(word, LeaseParser.STARTS)) {
                 out.starts(parser.dateStatement());
             } else if (lx.is(word, LeaseParser.ENDS)) {

@@ -45,6 +45,25 @@ class LeaseTokens extends LeaseInput {
         return start;
     }
 
+    /**
+     * The first word of the next statement in a block, or -1 once the block's closing '}' is consumed;
+     * empty statements (a lone ';') are skipped.
+     */
+    int nextStatement(String what) {
+        while (true) {
+            skipSpace();
+            byte c = buf[pos];
+            if (c == '}') {
+                pos++;
+                return -1;
+            }
+            if (c != ';') {
+                return requireWord(what);
+            }
+            pos++;
+        }
+    }
+
     /** Reads a word and fails unless it is non-empty. */
     int requireWord(String what) {
         int start = word();

@@ -12,8 +12,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
-/** Generators for lease file records: every state, optional fields, uids with all byte values, odd names. */
-final class LeaseArbitraries {
+/**
+ * Generators for lease file records: every state, optional fields, uids with all byte values, odd names.
+ * Public in the test-jar so the server and pools modules can generate leases too.
+ */
+public final class LeaseArbitraries {
 
     private static final List<String> EXTRAS = List.of("billing class \"gold\";",
             "billing subclass \"vendor\" \"abc\";", "option agent.circuit-id \"port\\\"7\";",
@@ -23,7 +26,7 @@ final class LeaseArbitraries {
     private LeaseArbitraries() {
     }
 
-    static Arbitrary<Long> times() {
+    public static Arbitrary<Long> times() {
         return Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.just(LeaseTime.UNSET)),
                 Tuple.of(1, Arbitraries.just(LeaseTime.NEVER)),
@@ -31,29 +34,29 @@ final class LeaseArbitraries {
                 Tuple.of(1, Arbitraries.longs().between(1, 253_402_300_799L)));
     }
 
-    static Arbitrary<HardwareAddress> hardware() {
+    public static Arbitrary<HardwareAddress> hardware() {
         return Combinators.combine(Arbitraries.of(HardwareAddress.ETHERNET, HardwareAddress.TOKEN_RING,
                 HardwareAddress.FDDI, HardwareAddress.INFINIBAND),
                 Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16))
                 .as(HardwareAddress::of);
     }
 
-    static Arbitrary<byte[]> anyBytes(int min, int max) {
+    public static Arbitrary<byte[]> anyBytes(int min, int max) {
         return Arbitraries.bytes().array(byte[].class).ofMinSize(min).ofMaxSize(max);
     }
 
     /** Text of any character outside the surrogate range, biased to quotes, backslashes and controls. */
-    static Arbitrary<String> text() {
+    public static Arbitrary<String> text() {
         return Arbitraries.strings().withChars("\"\\\n\t\u0000\u007f;{}#").withCharRange('\u0000', '\ud7ff')
                 .ofMaxLength(40);
     }
 
-    static Arbitrary<String> variableNames() {
+    public static Arbitrary<String> variableNames() {
         return Arbitraries.strings().withCharRange('a', 'z').withChars("-_.0123456789").ofMinLength(1)
                 .ofMaxLength(20).filter(LeaseVariable::isValidName);
     }
 
-    static Arbitrary<LeaseVariable> variables() {
+    public static Arbitrary<LeaseVariable> variables() {
         Arbitrary<LeaseVariable.Value> values = Arbitraries.oneOf(
                 anyBytes(0, 40).map(LeaseVariable.Data::new),
                 Arbitraries.longs().map(LeaseVariable.Numeric::new),
@@ -61,7 +64,7 @@ final class LeaseArbitraries {
         return Combinators.combine(variableNames(), values).as(LeaseVariable::new);
     }
 
-    static Arbitrary<List<String>> extras() {
+    public static Arbitrary<List<String>> extras() {
         // the writer puts billing first, agent options after set, the rest last: generate in that order
         return Arbitraries.of(EXTRAS).list().ofMaxSize(3).map(list -> {
             List<String> sorted = new ArrayList<>(list);
@@ -70,7 +73,7 @@ final class LeaseArbitraries {
         });
     }
 
-    static Arbitrary<Lease> leases() {
+    public static Arbitrary<Lease> leases() {
         Arbitrary<BindingState> states = Arbitraries.of(BindingState.class);
         Arbitrary<Lease.Builder> base = Combinators.combine(Arbitraries.integers(), times(), times(), times(),
                 times(), times(), times()).as((ip, starts, ends, tstp, tsfp, atsfp, cltt) ->
@@ -90,7 +93,7 @@ final class LeaseArbitraries {
                 });
     }
 
-    static Arbitrary<HostRecord> hosts() {
+    public static Arbitrary<HostRecord> hosts() {
         Arbitrary<String> names = Arbitraries.oneOf(Arbitraries.strings().withCharRange('a', 'z')
                 .withChars("-_.0123456789").ofMinLength(1).ofMaxLength(20), text().filter(s -> !s.isEmpty()));
         Arbitrary<HostRecord> live = Combinators.combine(names, Arbitraries.of(true, false), hardware().injectNull(0.3),
@@ -105,7 +108,7 @@ final class LeaseArbitraries {
         return Arbitraries.oneOf(live, rubouts);
     }
 
-    static Arbitrary<GroupRecord> groups() {
+    public static Arbitrary<GroupRecord> groups() {
         Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12);
         return Combinators.combine(names, Arbitraries.of(true, false), Arbitraries.of(true, false),
                 Arbitraries.of("supersede domain-name = \"grp.example\";", "default-lease-time 600;").list()
@@ -114,7 +117,7 @@ final class LeaseArbitraries {
                         statements));
     }
 
-    static Arbitrary<FailoverStateRecord> failoverStates() {
+    public static Arbitrary<FailoverStateRecord> failoverStates() {
         Arbitrary<FailoverState> states = Arbitraries.of(FailoverState.class);
         Arbitrary<Long> stamps = Arbitraries.oneOf(Arbitraries.just(LeaseTime.UNSET),
                 Arbitraries.longs().between(1, 4_102_444_800L));
@@ -123,7 +126,7 @@ final class LeaseArbitraries {
         return Combinators.combine(text(), states, stamps, states, stamps, mclt).as(FailoverStateRecord::new);
     }
 
-    static Arbitrary<LeaseFileRecord> records() {
+    public static Arbitrary<LeaseFileRecord> records() {
         return Arbitraries.frequencyOf(
                 Tuple.of(8, leases().map(LeaseRecord::new)),
                 Tuple.of(2, hosts()),

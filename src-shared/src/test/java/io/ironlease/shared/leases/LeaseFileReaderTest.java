@@ -54,6 +54,15 @@ class LeaseFileReaderTest {
     }
 
     @Test
+    void stringsLongerThanTheScratchBufferAreReadWhole() throws Exception {
+        String name = "h".repeat(480);
+        List<LeaseFileRecord> records = read("lease 10.0.0.1 {\n  client-hostname \"" + name + "\";\n}\n"
+                + "host \"" + name + "\" {\n  dynamic;\n  deleted;\n}\n");
+        assertThat(((LeaseRecord) records.get(0)).lease().clientHostname()).contains(name);
+        assertThat(records.get(1)).isInstanceOfSatisfying(HostRecord.class, h -> assertThat(h.name()).isEqualTo(name));
+    }
+
+    @Test
     void errorsCarryFileLineAndColumn() {
         String text = "lease 10.0.0.1 {\n  starts 2 2026/11/24 23:10:27;\n  binding state bogus;\n}\n";
         assertThatThrownBy(() -> read(text)).isInstanceOf(LeaseFileException.class)
