@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * other records (hosts, failover states, ...) and the commits waiting for the store. Engine-thread
  * confined except where noted. Changes are applied in memory at once and queued; {@link #flush}
  * (run by the loop after each batch of tasks) hands everything queued to the store as one group; when
- * the group is durable each commit's {@code onDurable} runs (on the store's thread), when it fails the
+ * the group is durable each commit's {@code onDurable} runs (on the engine thread), when it fails the
  * changes are rolled back on the engine thread and each {@code onFailure} runs there.
  */
 public final class LeaseEngine {
@@ -144,14 +144,17 @@ public final class LeaseEngine {
         lastAppend = append;
         append.whenComplete((ok, error) -> {
             if (error == null) {
-                for (Pending p : group) {
-                    if (p.onDurable() != null) {
-                        p.onDurable().run();
+                // one hop back to the engine thread per group: replies complete there, in commit order
+                executor.execute(() -> {
+                    for (Pending p : group) {
+                        if (p.onDurable() != null) {
+                            p.onDurable().run();
+                        }
                     }
-                }
-                if (alloc.policy().observesCommits()) {
-                    executor.execute(() -> group.forEach(p -> alloc.policy().committed(p.changes())));
-                }
+                    if (alloc.policy().observesCommits()) {
+                        group.forEach(p -> alloc.policy().committed(p.changes()));
+                    }
+                });
                 if (flushed != null) {
                     flushed.complete(null);
                 }

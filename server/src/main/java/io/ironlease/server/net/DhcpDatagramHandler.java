@@ -127,8 +127,13 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
             finish(channel, packet, info, replies.toCompletableFuture());
         } else {
             // replies complete on the engine or journal thread: route, encode and send them on this event loop
-            replies.whenComplete((list, error) -> channel.eventLoop().execute(
-                    () -> finish(channel, packet, info, replies.toCompletableFuture())));
+            replies.whenComplete((list, error) -> {
+                if (channel.eventLoop().inEventLoop()) {
+                    finish(channel, packet, info, replies.toCompletableFuture());
+                } else {
+                    channel.eventLoop().execute(() -> finish(channel, packet, info, replies.toCompletableFuture()));
+                }
+            });
         }
     }
 
