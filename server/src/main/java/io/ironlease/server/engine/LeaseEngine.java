@@ -44,6 +44,7 @@ public final class LeaseEngine {
     private final LeaseTable records = new LeaseTable();
     private final List<Pending> pending = new ArrayList<>();
     private final AtomicLong writeFailures = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
     private CompletableFuture<Void> lastAppend = CompletableFuture.completedFuture(null);
     private CompletableFuture<Void> nextFlush;
     private CompletableFuture<Void> compaction = CompletableFuture.completedFuture(null);
@@ -142,7 +143,9 @@ public final class LeaseEngine {
         }
         CompletableFuture<Void> append = store.append(batch);
         lastAppend = append;
+        inFlight.addAndGet(batch.size());
         append.whenComplete((ok, error) -> {
+            inFlight.addAndGet(-batch.size());
             if (error == null) {
                 // one hop back to the engine thread per group: replies complete there, in commit order
                 executor.execute(() -> {
@@ -177,6 +180,11 @@ public final class LeaseEngine {
         if (flushed != null) {
             flushed.completeExceptionally(error);
         }
+    }
+
+    /** Records handed to the store and not yet durable (or failed): the journal's backlog. */
+    public long inFlightRecords() {
+        return inFlight.get();
     }
 
     /** Commits that could not be made durable since start. */
