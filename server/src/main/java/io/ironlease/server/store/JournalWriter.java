@@ -52,8 +52,7 @@ final class JournalWriter {
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final LeaseFileWriter encoder;
     private final AtomicLong sinceCompaction = new AtomicLong();
-    private final AtomicLong groups = new AtomicLong();
-    private final AtomicLong records = new AtomicLong();
+    private final GroupCommit pacing = new GroupCommit();
     private final Thread thread;
     private final Snapshotter snapshotter;
     private FileChannel channel;
@@ -90,7 +89,7 @@ final class JournalWriter {
 
     /** Groups written (one fsync each) and records in them, since start. */
     long[] groupStats() {
-        return new long[] {groups.get(), records.get()};
+        return new long[] {pacing.groups(), pacing.records()};
     }
 
     private static CompletableFuture<Void> doneOf(Op op) {
@@ -114,7 +113,9 @@ final class JournalWriter {
             while (true) {
                 batch.clear();
                 batch.add(queue.take());
-                pace();
+                if (closing == null) {
+                    pacing.pace();
+                }
                 queue.drainTo(batch, MAX_OPS_PER_PASS);
                 for (Op op : batch) {
                     if (op instanceof Append a) {
@@ -136,26 +137,6 @@ final class JournalWriter {
             LOG.error("LEASE_WRITE_FAILED cannot open the lease file {}: {}", file, e.toString());
         }
         failPending(new LeaseWriteException("the lease journal stopped", null));
-    }
-
-    /**
-     * Group commit pacing: an fsync costs tens of microseconds of CPU here (a VM exit and a block-layer
-     * flush) whatever it carries, so when the last group was small and its fsync started less than
-     * {@link #PACE_NANOS} ago, the writer waits out the rest for more records to share the next one
-     * (at most 1 ms more latency). Large groups mean the journal is busy anyway: no wait then.
-     */
-    static final long PACE_NANOS = Long.getLong("ironlease.journal.paceMicros", 1000) * 1000;
-    private static final int PACE_BELOW_RECORDS = 64;
-    private long lastForce;
-    private int lastGroupRecords;
-
-    private void pace() {
-        if (PACE_NANOS > 0 && closing == null && lastGroupRecords < PACE_BELOW_RECORDS) {
-            long wait = lastForce + PACE_NANOS - System.nanoTime();
-            if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
-            }
-        }
     }
 
     private void openChannel() throws IOException {
@@ -193,15 +174,13 @@ final class JournalWriter {
             for (Append a : appends) {
                 encoder.append(channel, a.records());
             }
-            lastForce = System.nanoTime();
+            pacing.forcing();
             channel.force(false);
-            groups.incrementAndGet();
             int n = 0;
             for (Append a : appends) {
                 n += a.records().size();
             }
-            records.addAndGet(n);
-            lastGroupRecords = n;
+            pacing.durable(n);
             long end = channel.position();
             sinceCompaction.addAndGet(end - committed);
             committed = end;
