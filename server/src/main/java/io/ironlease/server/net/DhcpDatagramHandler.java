@@ -153,14 +153,29 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
     private final java.util.Set<Channel> unflushed = new java.util.LinkedHashSet<>();
     private boolean flushScheduled;
 
+    /**
+     * At most this many replies go out in one burst (one sendmmsg): after a stall the handler may answer
+     * hundreds of queued requests in a row, and one burst of them all overflows a client's or relay's
+     * receive buffer; sent in slices, they interleave with the processing that produces them.
+     */
+    private static final int MAX_BURST = 16;
+    private int unflushedWrites;
+
     private void flushLater(Channel written, Channel receiving) {
         unflushed.add(written);
+        if (++unflushedWrites >= MAX_BURST) {
+            unflushed.forEach(Channel::flush);
+            unflushed.clear();
+            unflushedWrites = 0;
+            return;
+        }
         if (!flushScheduled) {
             flushScheduled = true;
             receiving.eventLoop().execute(() -> {
                 flushScheduled = false;
                 unflushed.forEach(Channel::flush);
                 unflushed.clear();
+                unflushedWrites = 0;
             });
         }
     }
