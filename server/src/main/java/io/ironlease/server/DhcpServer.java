@@ -141,7 +141,7 @@ public final class DhcpServer implements AutoCloseable {
             interfaces.addAll(Interfaces.servingSubnets(plan));
         }
         var bind = s.listen().orElse(Ipv4Address.ANY.toInetAddress());
-        return new DhcpTransportConfig(bind, s.port(), interfaces, true, 4 << 20, s.eventLoopThreads());
+        return new DhcpTransportConfig(bind, s.port(), interfaces, true, 1 << 20, s.eventLoopThreads());
     }
 
     private static Set<Ipv4Address> ownAddresses(ServerSettings s, DhcpTransportConfig config) throws IOException {
