@@ -83,7 +83,7 @@ public final class DhcpServer implements AutoCloseable {
         DhcpTransportConfig transportConfig = transportConfig(s, plan);
         io.netty.channel.EventLoopGroup group = null;
         EngineExecutor loop;
-        if (s.engineOnEventLoop()) {
+        if (!s.engineThread()) {
             group = DhcpTransport.newGroup(transportConfig);
             loop = new EventLoopEngine(group.next(), s.tick());
         } else {
@@ -110,6 +110,12 @@ public final class DhcpServer implements AutoCloseable {
         DhcpServerEngine handler = new DhcpServerEngine(engine, loop, processor, pinger, counters,
                 DhcpServerEngine.DEFAULT_MAX_PENDING);
         DhcpServer server = new DhcpServer(s, resolver, store, loop, group, engine, handler);
+        if (!s.warmup().isZero()) {
+            long t0 = System.nanoTime();
+            int exchanges = JitWarmup.run(s.warmup(), 30_000);
+            LOG.info("JIT_WARMUP {} synthetic exchanges in {} ms", exchanges,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        }
         try {
             server.transport = DhcpTransport.start(transportConfig, handler, s.clock(), group);
         } catch (IOException | RuntimeException e) {
