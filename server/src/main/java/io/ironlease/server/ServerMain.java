@@ -1,6 +1,7 @@
 package io.ironlease.server;
 
 import io.ironlease.server.cli.ConfigCheck;
+import io.ironlease.server.cli.LeaseFileCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,20 +16,24 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ironlease-server}: the DHCPv4 server, with dhcpd's command line ({@code -cf}, {@code -lf},
  * {@code -pf}, {@code -p}, {@code -f}, {@code -d}, {@code -q}, {@code -t}, {@code -T}, interfaces).
- * For now it checks configurations ({@code -t}); serving arrives with the DHCP engine.
+ * Without {@code -t}/{@code -T} it serves, in the foreground ({@code -f} is implied: a JVM does not
+ * fork; run it under systemd or with {@code &}), until SIGTERM.
  */
 @Command(name = "ironlease-server", mixinStandardHelpOptions = true, version = "ironlease-server 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
         description = "DHCPv4 server compatible with ISC dhcpd: same dhcpd.conf, dhcpd.leases and flags.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:configuration OK (-t)", "1:configuration errors, one per line on stderr",
-            "2:usage error, or a mode that is not implemented yet"})
+        exitCodeList = {"0:configuration OK (-t), lease file OK (-T), or a clean shutdown after SIGTERM",
+            "1:configuration or lease file errors, one per line on stderr", "2:usage error",
+            "3:the server could not start (sockets, lease file)"})
 public final class ServerMain implements Callable<Integer> {
 
     /** Exit code: the configuration has errors. */
     public static final int EXIT_CONFIG_ERRORS = 1;
-    /** Exit code: bad usage, or a feature not implemented yet. */
+    /** Exit code: bad usage. */
     public static final int EXIT_USAGE = 2;
+    /** Exit code: the server could not start. */
+    public static final int EXIT_START_FAILED = 3;
 
     @Option(names = "-cf", paramLabel = "FILE", description = "configuration file (default: ${DEFAULT-VALUE})")
     Path configFile = Path.of("/etc/dhcp/dhcpd.conf");
@@ -60,6 +65,11 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "-4", description = "DHCPv4 (the only protocol this server speaks)")
     boolean ipv4 = true;
 
+    @Option(names = "--listen", paramLabel = "ADDRESS",
+            description = "bind the server socket to this address only (relay mode, e.g. 127.0.0.1 for a loopback "
+                    + "demo or tests); no interface sockets unless interfaces are named")
+    String listen;
+
     @Parameters(paramLabel = "IFACE", arity = "0..*", description = "interfaces to serve (default: all)")
     List<String> interfaces = new ArrayList<>();
 
@@ -74,11 +84,9 @@ public final class ServerMain implements Callable<Integer> {
             return new ConfigCheck(out, err, quiet).run(configFile);
         }
         if (testLeases) {
-            err.println("ironlease-server: -T (lease file check) is not implemented yet");
-            return EXIT_USAGE;
+            return new LeaseFileCheck(out, err, quiet).run(leaseFile);
         }
-        err.println("ironlease-server: the DHCP engine is not implemented yet; use -t -cf FILE to check a configuration");
-        return EXIT_USAGE;
+        return new Serve(this, out, err).run();
     }
 
     /** The command line with dhcpd's conventions: multi-letter options after one dash, no clustering. */

@@ -108,11 +108,24 @@ class ServerMainTest {
     }
 
     @Test
-    void servingAndLeaseCheckAreNotImplementedYet() {
-        assertThat(run("-cf", "x.conf")).isEqualTo(2);
-        assertThat(err.toString()).contains("the DHCP engine is not implemented yet");
-        assertThat(run("-T")).isEqualTo(2);
-        assertThat(err.toString()).contains("-T (lease file check) is not implemented yet");
+    void servingRefusesABrokenConfigLikeDhcpd() {
+        Path missing = dir.resolve("missing.conf");
+
+        assertThat(run("-f", "-cf", missing.toString(), "-lf", dir.resolve("l").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(missing + ":1:1: cannot read config file");
+    }
+
+    @Test
+    void leaseFileCheckReportsFileLineColumnLikeDhcpdT() throws IOException {
+        Path good = dir.resolve("good.leases");
+        Files.writeString(good, "lease 10.0.0.1 {\n  starts 3 2026/11/25 01:18:25;\n  binding state active;\n}\n");
+        assertThat(run("-T", "-lf", good.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("1 leases").contains("lease file OK");
+
+        Path bad = dir.resolve("bad.leases");
+        Files.writeString(bad, "lease 10.0.0.1 {\n  starts bogus;\n}\n");
+        assertThat(run("-T", "-lf", bad.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(bad + ":2:").contains("lease file rejected");
     }
 
     @Test

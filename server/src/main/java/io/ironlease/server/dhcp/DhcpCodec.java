@@ -190,9 +190,8 @@ public final class DhcpCodec {
         if (request.isBootp()) {
             return BOOTP_MIN_LENGTH;
         }
-        return request.options().maxMessageSize()
-                .stream().map(size -> Math.max(576, Math.min(1500, size)) - IP_UDP_OVERHEAD)
-                .findFirst().orElse(DEFAULT_MAX_LENGTH);
+        java.util.OptionalInt size = request.options().maxMessageSize();
+        return size.isPresent() ? Math.max(576, Math.min(1500, size.getAsInt())) - IP_UDP_OVERHEAD : DEFAULT_MAX_LENGTH;
     }
 
     private static void writeHeader(DhcpPacket packet, byte[] out) {

@@ -201,7 +201,7 @@ public final class DhcpOptions {
         return Optional.of(new String(v, 0, end, StandardCharsets.ISO_8859_1));
     }
 
-    private DhcpOption find(int code) {
+    DhcpOption find(int code) {
         for (DhcpOption option : options) {
             if (option.code() == code) {
                 return option;

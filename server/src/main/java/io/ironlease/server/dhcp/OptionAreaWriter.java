@@ -36,6 +36,22 @@ final class OptionAreaWriter {
 
     /** Lays out {@code options} in areas of the given capacities (END already subtracted). */
     static Layout layout(List<DhcpOption> options, int[] capacities) {
+        int total = 0;
+        boolean small = true;
+        for (DhcpOption option : options) {
+            total += option.length() + 2;
+            small &= option.length() <= 255;
+        }
+        if (small && capacities.length > 0 && total <= capacities[0]) {
+            // the common case: everything fits the options field as it is
+            List<Chunk> chunks = new ArrayList<>(options.size());
+            for (DhcpOption option : options) {
+                chunks.add(new Chunk(0, option.code(), option.rawValue(), 0, option.length()));
+            }
+            int[] used = new int[capacities.length];
+            used[0] = total;
+            return new Layout(chunks, List.of(), used);
+        }
         boolean[] kept = new boolean[options.size()];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < options.size(); i++) {

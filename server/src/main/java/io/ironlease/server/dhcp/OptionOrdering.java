@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class OptionOrdering {
 
-    private static final List<Integer> LEADING = List.of(OptionCodes.MESSAGE_TYPE, OptionCodes.SERVER_IDENTIFIER,
+    static final List<Integer> LEADING = List.of(OptionCodes.MESSAGE_TYPE, OptionCodes.SERVER_IDENTIFIER,
             OptionCodes.LEASE_TIME, OptionCodes.RENEWAL_TIME, OptionCodes.REBINDING_TIME, OptionCodes.MESSAGE,
             OptionCodes.SUBNET_MASK);
 

@@ -118,13 +118,41 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
             handlerFailed(packet, e);
             return;
         }
-        replies.whenComplete((list, error) -> {
-            if (error != null) {
-                handlerFailed(packet, error);
-            } else {
-                send(channel, packet, info, list);
-            }
-        });
+        if (replies.toCompletableFuture().isDone()) {
+            finish(channel, packet, info, replies.toCompletableFuture());
+        } else {
+            // replies complete on the engine or journal thread: route, encode and send them on this event loop
+            replies.whenComplete((list, error) -> channel.eventLoop().execute(
+                    () -> finish(channel, packet, info, replies.toCompletableFuture())));
+        }
+    }
+
+    private void finish(Channel channel, DhcpPacket packet, ReceiveInfo info,
+            java.util.concurrent.CompletableFuture<List<DhcpPacket>> replies) {
+        List<DhcpPacket> list;
+        try {
+            list = replies.join();
+        } catch (RuntimeException e) {
+            handlerFailed(packet, e.getCause() != null ? e.getCause() : e);
+            return;
+        }
+        send(channel, packet, info, list);
+    }
+
+    /** Channels written since the last flush; one flush task per burst lets the socket send them together. */
+    private final java.util.Set<Channel> unflushed = new java.util.LinkedHashSet<>();
+    private boolean flushScheduled;
+
+    private void flushLater(Channel written, Channel receiving) {
+        unflushed.add(written);
+        if (!flushScheduled) {
+            flushScheduled = true;
+            receiving.eventLoop().execute(() -> {
+                flushScheduled = false;
+                unflushed.forEach(Channel::flush);
+                unflushed.clear();
+            });
+        }
     }
 
     private void handlerFailed(DhcpPacket packet, Throwable error) {
@@ -148,7 +176,7 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
             Channel channel = destination.kind() == ReplyDestination.Kind.BROADCAST
                     ? replyChannels.forBroadcast(receiving) : replyChannels.forUnicast(receiving);
             InetSocketAddress to = new InetSocketAddress(destination.address().toInetAddress(), destination.port());
-            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(encoded.bytes()), to))
+            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(encoded.bytes()), to))
                     .addListener(future -> {
                         if (future.isSuccess()) {
                             counters.repliesSent.increment();
@@ -157,6 +185,7 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
                             log.warn("DHCP_SEND_FAILED", () -> "to " + destination + ": " + future.cause());
                         }
                     });
+            flushLater(channel, receiving);
         }
     }
 
@@ -165,6 +194,12 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
             return DhcpPorts.of(inet.getPort());
         }
         return DhcpPorts.DEFAULT;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        handler.endOfBatch();
+        ctx.fireChannelReadComplete();
     }
 
     @Override

@@ -20,4 +20,12 @@ import java.util.concurrent.CompletionStage;
 public interface DhcpRequestHandler {
 
     CompletionStage<List<DhcpPacket>> handle(DhcpRequest request);
+
+    /**
+     * Called on the event loop after a burst of {@link #handle} calls from one socket read
+     * (channelReadComplete). A handler may defer waking its worker until then, so a burst costs one
+     * thread wake-up instead of one per packet. The default does nothing.
+     */
+    default void endOfBatch() {
+    }
 }

@@ -40,6 +40,7 @@ public final class DhcpTransport implements AutoCloseable {
     // Linux <asm-generic/socket.h>: SOL_SOCKET 1, SO_BINDTODEVICE 25; IFNAMSIZ 16
     private static final RawUnixChannelOption SO_BINDTODEVICE = new RawUnixChannelOption("SO_BINDTODEVICE", 1, 25, 16);
 
+    /** The transport's own group, or null when it runs on a caller's group. */
     private final EventLoopGroup group;
     private final List<Channel> channels;
     private final DhcpPorts ports;
@@ -63,13 +64,28 @@ public final class DhcpTransport implements AutoCloseable {
     /** Binds every socket of {@code config}; on failure closes what was bound and throws. */
     public static DhcpTransport start(DhcpTransportConfig config, DhcpRequestHandler handler, Clock clock)
             throws IOException {
+        return start(config, handler, clock, null);
+    }
+
+    /** The event loop group a transport should run on, for callers that share it (see {@link #start(DhcpTransportConfig, DhcpRequestHandler, Clock, EventLoopGroup)}). */
+    public static EventLoopGroup newGroup(DhcpTransportConfig config) {
+        boolean epoll = config.preferEpoll() && Epoll.isAvailable();
+        return new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    }
+
+    /**
+     * Binds on {@code external} (made by {@link #newGroup}) when not null: the caller owns that group and
+     * shuts it down after {@link #close}, which then closes only the sockets.
+     */
+    public static DhcpTransport start(DhcpTransportConfig config, DhcpRequestHandler handler, Clock clock,
+            EventLoopGroup external) throws IOException {
         boolean epoll = config.preferEpoll() && Epoll.isAvailable();
         if (!config.interfaces().isEmpty() && !epoll) {
             throw new IOException("interface sockets need Netty's epoll transport: "
                     + (config.preferEpoll() ? Epoll.unavailabilityCause() : "epoll disabled"));
         }
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        EventLoopGroup group = external != null ? external : newGroup(config);
         List<Channel> channels = new ArrayList<>();
         DhcpCounters counters = new DhcpCounters();
         RateLimitedLog log = new RateLimitedLog(LoggerFactory.getLogger(DhcpTransport.class), clock,
@@ -84,8 +100,9 @@ public final class DhcpTransport implements AutoCloseable {
                             DhcpDatagramHandler.ReplyChannels.receiving(), counters, log, clock,
                             new LocalUnicastDestinations());
             Bootstrap unicastBootstrap = bootstrap(group, epoll, config, unicastHandler);
-            if (!relayOnly) {
-                // the original destination tells a relayed unicast from a broadcast an interface socket also got
+            if (epoll && (!relayOnly || config.bindAddress().isAnyLocalAddress())) {
+                // the original destination tells a relayed unicast from a broadcast an interface socket also got,
+                // and which of the host's addresses a request was sent to (the server identifier)
                 unicastBootstrap.option(EpollChannelOption.IP_RECVORIGDSTADDR, true);
             }
             Channel unicast = bind(unicastBootstrap, new InetSocketAddress(config.bindAddress(), config.port()),
@@ -114,11 +131,13 @@ public final class DhcpTransport implements AutoCloseable {
                         "socket on " + name));
                 interfaces.add(iface);
             }
-            return new DhcpTransport(group, List.copyOf(channels), ports, unicastAddress, List.copyOf(interfaces),
-                    counters, epoll);
+            return new DhcpTransport(external == null ? group : null, List.copyOf(channels), ports, unicastAddress,
+                    List.copyOf(interfaces), counters, epoll);
         } catch (IOException | RuntimeException e) {
             channels.forEach(c -> c.close().awaitUninterruptibly());
-            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+            if (external == null) {
+                group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+            }
             throw e;
         }
     }
@@ -131,6 +150,10 @@ public final class DhcpTransport implements AutoCloseable {
                 .option(ChannelOption.SO_BROADCAST, true)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .handler(handler);
+        if (epoll) {
+            // recvmmsg: several datagrams per system call under load (DHCP messages fit in 1500 bytes)
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, 1500);
+        }
         if (config.receiveBufferBytes() > 0) {
             bootstrap.option(ChannelOption.SO_RCVBUF, config.receiveBufferBytes());
         }
@@ -190,6 +213,8 @@ public final class DhcpTransport implements AutoCloseable {
     @Override
     public void close() {
         channels.forEach(c -> c.close().awaitUninterruptibly());
-        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        if (group != null) {
+            group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        }
     }
 }
