@@ -83,7 +83,7 @@ public final class DhcpServer implements AutoCloseable {
         DhcpTransportConfig transportConfig = transportConfig(s, plan);
         io.netty.channel.EventLoopGroup group = null;
         EngineExecutor loop;
-        if (s.engineOnEventLoop()) {
+        if (!s.engineThread()) {
             group = DhcpTransport.newGroup(transportConfig);
             loop = new EventLoopEngine(group.next(), s.tick());
         } else {

@@ -59,7 +59,8 @@ final class Serve {
                     : Optional.of(InetAddress.getByName(main.listen));
             ServerSettings settings = new ServerSettings(config.config(), main.leaseFile, listen, main.port,
                     main.interfaces, listen.isEmpty(), Clock.systemUTC(), null, null, JournalLeaseStore.Options.defaults(),
-                    LeaseOwnershipPolicy.STANDALONE, Duration.ofSeconds(1), 1);
+                    LeaseOwnershipPolicy.STANDALONE, Duration.ofSeconds(1), 1,
+                    main.engineThread);
             server = DhcpServer.start(settings);
         } catch (LeaseFileException e) {
             err.println(e.getMessage());

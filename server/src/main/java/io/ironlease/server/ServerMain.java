@@ -70,6 +70,10 @@ public final class ServerMain implements Callable<Integer> {
                     + "demo or tests); no interface sockets unless interfaces are named")
     String listen;
 
+    @Option(names = "--engine-thread",
+            description = "run the lease engine on a thread of its own rather than on the DHCP sockets' event loop")
+    boolean engineThread;
+
     @Parameters(paramLabel = "IFACE", arity = "0..*", description = "interfaces to serve (default: all)")
     List<String> interfaces = new ArrayList<>();
 

@@ -23,15 +23,13 @@ import java.util.Optional;
  *                   interface with an address in a configured subnet
  * @param resolver   host names in the config; null: the system resolver, refreshed every 5 minutes
  * @param pinger     ping-check probes; null: ICMP
+ * @param engineThread the lease engine on a thread of its own instead of the DHCP sockets' event loop
+ *                   (the default: measured faster, see {@code EventLoopEngine})
  */
 public record ServerSettings(DhcpConfig config, Path leaseFile, Optional<InetAddress> listen, int port,
         List<String> interfaces, boolean autoInterfaces, Clock clock, CachedHostResolver resolver, Pinger pinger,
-        JournalLeaseStore.Options storeOptions, LeaseOwnershipPolicy policy, Duration tick, int eventLoopThreads) {
-
-    /** Whether the engine runs on the DHCP sockets' event loop (system property ironlease.engine=eventloop). */
-    public boolean engineOnEventLoop() {
-        return "eventloop".equals(System.getProperty("ironlease.engine", "thread"));
-    }
+        JournalLeaseStore.Options storeOptions, LeaseOwnershipPolicy policy, Duration tick, int eventLoopThreads,
+        boolean engineThread) {
 
     public ServerSettings {
         Objects.requireNonNull(config, "config");
@@ -48,36 +46,41 @@ public record ServerSettings(DhcpConfig config, Path leaseFile, Optional<InetAdd
     public static ServerSettings relay(DhcpConfig config, Path leaseFile, InetAddress listen, int port) {
         return new ServerSettings(config, leaseFile, Optional.of(listen), port, List.of(), false, Clock.systemUTC(),
                 null, null, JournalLeaseStore.Options.defaults(), LeaseOwnershipPolicy.STANDALONE, Duration.ofSeconds(1),
-                1);
+                1, false);
     }
 
     public ServerSettings withClock(Clock value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, value, resolver, pinger,
-                storeOptions.withClock(value), policy, tick, eventLoopThreads);
+                storeOptions.withClock(value), policy, tick, eventLoopThreads, engineThread);
     }
 
     public ServerSettings withResolver(CachedHostResolver value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, value, pinger,
-                storeOptions, policy, tick, eventLoopThreads);
+                storeOptions, policy, tick, eventLoopThreads, engineThread);
     }
 
     public ServerSettings withPinger(Pinger value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, resolver, value,
-                storeOptions, policy, tick, eventLoopThreads);
+                storeOptions, policy, tick, eventLoopThreads, engineThread);
     }
 
     public ServerSettings withStoreOptions(JournalLeaseStore.Options value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, resolver, pinger,
-                value, policy, tick, eventLoopThreads);
+                value, policy, tick, eventLoopThreads, engineThread);
     }
 
     public ServerSettings withPolicy(LeaseOwnershipPolicy value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, resolver, pinger,
-                storeOptions, value, tick, eventLoopThreads);
+                storeOptions, value, tick, eventLoopThreads, engineThread);
+    }
+
+    public ServerSettings withEngineThread(boolean value) {
+        return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, resolver, pinger,
+                storeOptions, policy, tick, eventLoopThreads, value);
     }
 
     public ServerSettings withInterfaces(List<String> names, boolean auto) {
         return new ServerSettings(config, leaseFile, listen, port, names, auto, clock, resolver, pinger, storeOptions,
-                policy, tick, eventLoopThreads);
+                policy, tick, eventLoopThreads, engineThread);
     }
 }

@@ -33,6 +33,10 @@ public final class AddressPlan {
     private final List<String> warnings;
     /** The range of the last lookup: consecutive lookups mostly hit the same range (engine thread only). */
     private RangeSlots lastRange;
+    /** The subnet of the last lookup, unless other subnets lie inside it (then the search must run). */
+    private SubnetPlan lastSubnet;
+    /** Subnets that contain other, more specific subnets. */
+    private final java.util.Set<SubnetPlan> nested = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private AddressPlan(List<NetworkPlan> networks, List<SubnetPlan> subnets, List<PoolPlan> pools,
             List<RangeSlots> ranges, List<String> warnings) {
@@ -59,6 +63,14 @@ public final class AddressPlan {
             subnetsByPrefix.add(map);
         }
         this.warnings = List.copyOf(warnings);
+        for (SubnetPlan outer : subnets) {
+            for (SubnetPlan inner : subnets) {
+                if (inner != outer && inner.subnet().prefixLength() > outer.subnet().prefixLength()
+                        && outer.subnet().contains(inner.subnet().network())) {
+                    nested.add(outer);
+                }
+            }
+        }
     }
 
     /** Builds the plan of {@code config}; overlapping ranges after the first are left out (see {@link #warnings}). */
@@ -140,6 +152,18 @@ public final class AddressPlan {
     }
 
     SubnetPlan subnetFor(int ip) {
+        SubnetPlan last = lastSubnet;
+        if (last != null && last.subnet().contains(new Ipv4Address(ip))) {
+            return last;
+        }
+        SubnetPlan found = searchSubnet(ip);
+        if (found != null && !nested.contains(found)) {
+            lastSubnet = found;
+        }
+        return found;
+    }
+
+    private SubnetPlan searchSubnet(int ip) {
         for (int i = 0; i < prefixLengths.length; i++) {
             int length = prefixLengths[i];
             int mask = length == 0 ? 0 : -1 << (32 - length);

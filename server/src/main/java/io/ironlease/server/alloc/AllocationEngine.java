@@ -103,7 +103,7 @@ public final class AllocationEngine {
         List<Lease> out = new ArrayList<>();
         state.index.byUid(uid, ip -> {
             Lease l = state.leaseAt(ip);
-            if (l != null && java.util.Arrays.equals(l.uid(), uid) && !out.contains(l)) {
+            if (l != null && l.uidEquals(uid) && !out.contains(l)) {
                 out.add(l);
             }
             return true;

@@ -50,7 +50,7 @@ public final class ClientId {
     /** Whether {@code lease} records this client (by uid when the lease has one, else by hardware). */
     public boolean owns(Lease lease) {
         if (lease.hasUid()) {
-            return uid.length > 0 && Arrays.equals(uid, lease.uid());
+            return uid.length > 0 && lease.uidEquals(uid);
         }
         return lease.hardware().map(hardware::equals).orElse(false);
     }

@@ -18,6 +18,8 @@ public final class DhcpOptions {
     private static final DhcpOptions EMPTY = new DhcpOptions(List.of());
 
     private final List<DhcpOption> options;
+    /** Option 55 decoded once (the options never change); benign race. */
+    private List<Integer> prl;
 
     DhcpOptions(List<DhcpOption> options) {
         this.options = options;
@@ -126,15 +128,22 @@ public final class DhcpOptions {
 
     /** Option 55: requested codes in the client's order (9.8); empty list when absent. */
     public List<Integer> parameterRequestList() {
-        DhcpOption option = find(OptionCodes.PARAMETER_REQUEST_LIST);
-        if (option == null) {
-            return List.of();
+        List<Integer> codes = prl;
+        if (codes == null) {
+            DhcpOption option = find(OptionCodes.PARAMETER_REQUEST_LIST);
+            if (option == null) {
+                codes = List.of();
+            } else {
+                Integer[] boxed = new Integer[option.length()];
+                byte[] raw = option.rawValue();
+                for (int i = 0; i < raw.length; i++) {
+                    boxed[i] = raw[i] & 0xff;
+                }
+                codes = List.of(boxed);
+            }
+            prl = codes;
         }
-        List<Integer> codes = new ArrayList<>(option.length());
-        for (byte b : option.rawValue()) {
-            codes.add(b & 0xff);
-        }
-        return List.copyOf(codes);
+        return codes;
     }
 
     /** Option 57 as sent; values under 576 are illegal (9.10) and clamped by the codec. */
@@ -202,7 +211,9 @@ public final class DhcpOptions {
     }
 
     DhcpOption find(int code) {
-        for (DhcpOption option : options) {
+        // indexed: runs several times per packet, and an iterator here is not always scalar-replaced
+        for (int i = 0, n = options.size(); i < n; i++) {
+            DhcpOption option = options.get(i);
             if (option.code() == code) {
                 return option;
             }

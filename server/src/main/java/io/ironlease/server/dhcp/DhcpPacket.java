@@ -29,6 +29,7 @@ public record DhcpPacket(
     public static final int BROADCAST_FLAG = 0x8000;
     public static final int SNAME_LENGTH = 64;
     public static final int FILE_LENGTH = 128;
+    private static final HardwareAddress NO_HARDWARE = HardwareAddress.ethernet(new byte[6]);
 
     public DhcpPacket {
         Objects.requireNonNull(op, "op");
@@ -119,7 +120,7 @@ public record DhcpPacket(
     /** Mutable collector with BOOTP defaults: BOOTREQUEST, zero addresses, empty strings and options. */
     public static final class Builder {
         private BootOp op = BootOp.BOOTREQUEST;
-        private HardwareAddress chaddr = HardwareAddress.ethernet(new byte[6]);
+        private HardwareAddress chaddr = NO_HARDWARE;
         private int hops;
         private int xid;
         private int secs;

@@ -7,7 +7,6 @@ import io.ironlease.server.dhcp.DhcpParseException;
 import io.ironlease.server.dhcp.DhcpPorts;
 import io.ironlease.server.dhcp.ReplyDestination;
 import io.ironlease.server.dhcp.ReplyRouting;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -59,6 +58,8 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
     private final RateLimitedLog log;
     private final Clock clock;
     private final Predicate<InetSocketAddress> acceptDestination;
+    /** Datagram bytes are copied here for decoding (event loop confined; the codec copies what it keeps). */
+    private final byte[] scratch = new byte[2048];
 
     /**
      * @param ports the server's ports, or null to take the server port from the socket's local port
@@ -97,7 +98,11 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
         InetSocketAddress source = datagram.sender();
         DhcpPacket packet;
         try {
-            packet = DhcpCodec.decode(ByteBufUtil.getBytes(datagram.content()));
+            io.netty.buffer.ByteBuf content = datagram.content();
+            int length = content.readableBytes();
+            byte[] bytes = length <= scratch.length ? scratch : new byte[length];
+            content.getBytes(content.readerIndex(), bytes, 0, length);
+            packet = DhcpCodec.decode(bytes, 0, length);
         } catch (DhcpParseException e) {
             counters.malformed.increment();
             log.warn("DHCP_DROP_MALFORMED", () -> "from " + source + ": " + e.getMessage());
@@ -175,7 +180,7 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
             ReplyDestination destination = routed.destination();
             Channel channel = destination.kind() == ReplyDestination.Kind.BROADCAST
                     ? replyChannels.forBroadcast(receiving) : replyChannels.forUnicast(receiving);
-            InetSocketAddress to = new InetSocketAddress(destination.address().toInetAddress(), destination.port());
+            InetSocketAddress to = socketAddress(destination);
             channel.write(new DatagramPacket(Unpooled.wrappedBuffer(encoded.bytes()), to))
                     .addListener(future -> {
                         if (future.isSuccess()) {
@@ -187,6 +192,18 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
                     });
             flushLater(channel, receiving);
         }
+    }
+
+    /** The last destination and its socket address, reused: replies mostly go to the same relay. */
+    private ReplyDestination lastDestination;
+    private InetSocketAddress lastTo;
+
+    private InetSocketAddress socketAddress(ReplyDestination destination) {
+        if (!destination.equals(lastDestination)) {
+            lastTo = new InetSocketAddress(destination.address().toInetAddress(), destination.port());
+            lastDestination = destination;
+        }
+        return lastTo;
     }
 
     private static DhcpPorts portsOf(SocketAddress local) {

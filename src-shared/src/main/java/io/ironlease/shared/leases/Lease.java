@@ -140,6 +140,11 @@ public final class Lease {
         return uid.length == 0 ? NO_BYTES : uid.clone();
     }
 
+    /** Whether the lease's client identifier is exactly {@code clientId} (no copy: for hot lookups). */
+    public boolean uidEquals(byte[] clientId) {
+        return Arrays.equals(uid, clientId);
+    }
+
     public boolean hasUid() {
         return uid.length > 0;
     }
