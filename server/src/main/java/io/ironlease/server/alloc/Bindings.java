@@ -253,11 +253,13 @@ final class Bindings {
         if (r == null || r.pool.network() != req.network()) {
             return new Decision.Refusal(nak, address + " is in no pool of " + req.network());
         }
-        if (!usable(r, ip, req, host != null, false)) {
-            return new Decision.Refusal(nak, address + " is not available to " + req.client());
-        }
         if (!policy.answers(r.pool, req)) {
             return new Decision.Refusal(false, "load balancing: the failover peer answers this client");
+        }
+        if (!usable(r, ip, req, host != null, false)) {
+            Lease current = r.leases[r.offset(ip)];
+            return new Decision.Refusal(nak && policy.naksUnavailable(r.pool, current),
+                    address + " is not available to " + req.client());
         }
         return commit(r, ip, req, host, classScopes, now, false);
     }
