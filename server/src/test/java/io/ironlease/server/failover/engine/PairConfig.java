@@ -22,7 +22,7 @@ import java.time.Duration;
  * @param range the pool's range, e.g. {@code 10.20.1.1 10.20.1.200}
  */
 public record PairConfig(int primaryFailoverPort, int secondaryFailoverPort, Duration mclt, Duration maxResponseDelay,
-        Duration autoPartnerDown, String range, int maxUnackedUpdates) {
+        Duration autoPartnerDown, String range, int maxUnackedUpdates, int primaryPeerPort, int secondaryPeerPort) {
 
     public static final String PEER = "pair";
     public static final String PRIMARY = "127.0.0.3";
@@ -31,13 +31,23 @@ public record PairConfig(int primaryFailoverPort, int secondaryFailoverPort, Dur
 
     /** Two free TCP ports for the failover listeners, and the rest as given. */
     public static PairConfig of(Duration mclt, Duration maxResponseDelay, String range) throws IOException {
-        return new PairConfig(freeTcpPort(PRIMARY), freeTcpPort(SECONDARY), mclt, maxResponseDelay, Duration.ZERO,
-                range, 10);
+        int primary = freeTcpPort(PRIMARY);
+        int secondary = freeTcpPort(SECONDARY);
+        return new PairConfig(primary, secondary, mclt, maxResponseDelay, Duration.ZERO, range, 10, secondary, primary);
     }
 
     public PairConfig withAutoPartnerDown(Duration value) {
         return new PairConfig(primaryFailoverPort, secondaryFailoverPort, mclt, maxResponseDelay, value, range,
-                maxUnackedUpdates);
+                maxUnackedUpdates, primaryPeerPort, secondaryPeerPort);
+    }
+
+    /**
+     * Each server reaches its partner through a proxy: the primary connects to the secondary's address at
+     * {@code primaryToSecondary}, the secondary to the primary's at {@code secondaryToPrimary}.
+     */
+    public PairConfig viaProxies(int primaryToSecondary, int secondaryToPrimary) {
+        return new PairConfig(primaryFailoverPort, secondaryFailoverPort, mclt, maxResponseDelay, autoPartnerDown,
+                range, maxUnackedUpdates, primaryToSecondary, secondaryToPrimary);
     }
 
     /** The primary's configuration, or the secondary's. */
@@ -45,7 +55,7 @@ public record PairConfig(int primaryFailoverPort, int secondaryFailoverPort, Dur
         String me = primary ? PRIMARY : SECONDARY;
         String peer = primary ? SECONDARY : PRIMARY;
         int myPort = primary ? primaryFailoverPort : secondaryFailoverPort;
-        int peerPort = primary ? secondaryFailoverPort : primaryFailoverPort;
+        int peerPort = primary ? primaryPeerPort : secondaryPeerPort;
         return """
                 failover peer "%s" {
                   %s;
