@@ -46,6 +46,9 @@ public final class FailoverCoordinator implements LeaseOwnershipPolicy, AutoClos
 
     private static final Logger LOG = LoggerFactory.getLogger(FailoverCoordinator.class);
 
+    /** System property: seconds between FAILOVER_STATS lines (counters of binding updates), 0 for none; default 60. */
+    public static final String STATS_PROPERTY = "ironlease.failover.statsSeconds";
+
     private final List<PeerRelationship> peers = new ArrayList<>();
     private final Map<PoolPlan, PeerRelationship> byPool = new IdentityHashMap<>();
     private EngineScheduler scheduler;
@@ -106,7 +109,6 @@ public final class FailoverCoordinator implements LeaseOwnershipPolicy, AutoClos
             close();
             throw new IOException("failover: cannot listen: " + e.getMessage(), e);
         }
-        loop.afterBatch(this::flushUpdates);
         for (PeerRelationship peer : peers) {
             FailoverSettings s = peer.settings();
             Optional<PersistedFailoverState> persisted = leaseEngine.records().failoverState(s.peerName())
@@ -119,21 +121,23 @@ public final class FailoverCoordinator implements LeaseOwnershipPolicy, AutoClos
             peer.runtime().orElseThrow().start(persisted);
         }
         started = true;
-        long every = peers.stream().mapToLong(p -> p.settings().minBalance().toSeconds()).min().orElse(60);
-        scheduler.scheduleWithFixedDelay(this::rebalance, every, Math.max(1, every), TimeUnit.SECONDS);
+        long every = Math.max(1, peers.stream().mapToLong(p -> p.settings().minBalance().toSeconds()).min().orElse(60));
+        scheduler.scheduleWithFixedDelay(this::rebalance, every, every, TimeUnit.SECONDS);
+        long stats = Long.getLong(STATS_PROPERTY, 60);
+        if (stats > 0) {
+            scheduler.scheduleWithFixedDelay(this::logStats, stats, stats, TimeUnit.SECONDS);
+        }
+    }
+
+    private void logStats() {
+        for (PeerRelationship peer : peers) {
+            peer.stats().ifPresent(line -> LOG.info("FAILOVER_STATS {}", line));
+        }
     }
 
     private void rebalance() {
         for (PeerRelationship peer : peers) {
             peer.balancer().check();
-        }
-    }
-
-    private void flushUpdates() {
-        if (started) {
-            for (PeerRelationship peer : peers) {
-                peer.flushUpdates();
-            }
         }
     }
 
@@ -151,6 +155,9 @@ public final class FailoverCoordinator implements LeaseOwnershipPolicy, AutoClos
     /** Drops every failover connection and timer; the partner sees the connection close. */
     @Override
     public void close() {
+        if (started) {
+            peers.forEach(p -> LOG.info("FAILOVER_STOPPED {}", p.statsLine()));
+        }
         started = false;
         for (PeerRelationship peer : peers) {
             peer.runtime().ifPresent(FailoverRuntime::close);
@@ -174,6 +181,12 @@ public final class FailoverCoordinator implements LeaseOwnershipPolicy, AutoClos
     public boolean mayAllocate(PoolPlan pool, Lease idle) {
         PeerRelationship peer = peer(pool);
         return peer == null || peer.mayAllocate(idle);
+    }
+
+    @Override
+    public boolean allocatesFrom(PoolPlan pool, boolean backup) {
+        PeerRelationship peer = peer(pool);
+        return peer == null || peer.allocatesFrom(backup);
     }
 
     @Override
@@ -216,6 +229,9 @@ public final class FailoverCoordinator implements LeaseOwnershipPolicy, AutoClos
             if (peer != null && !peer.takeFromPartner(after)) {
                 peer.leaseCommitted(after);
             }
+        }
+        for (PeerRelationship peer : peers) {
+            peer.flushUpdates();
         }
     }
 

@@ -94,6 +94,7 @@ final class PeerHooks implements FailoverEngineHooks {
         if (!echo) {
             peer.fromPartner(stored);
         }
+        peer.updatesStored++;
         engine.commit(List.of(change), List.of(), () -> done.complete(BindingUpdateOutcome.stored()), () -> {
             peer.takeFromPartner(stored);
             done.completeExceptionally(new IOException("binding of " + in.address() + " not written"));
@@ -138,6 +139,7 @@ final class PeerHooks implements FailoverEngineHooks {
 
     @Override
     public void bindingUpdateSent(LeaseBinding binding) {
+        peer.updatesSent++;
         if (binding.status() == BindingStatus.ACTIVE) {
             return; // a lease leaving ACTIVE rewinds to ACTIVE anyway (PeerRelationship.prepare)
         }
@@ -153,6 +155,7 @@ final class PeerHooks implements FailoverEngineHooks {
         if (ack.rejected()) {
             return;
         }
+        peer.updatesAcked++;
         Lease current = alloc.lease(sent.address()).orElse(null);
         if (current == null) {
             return;

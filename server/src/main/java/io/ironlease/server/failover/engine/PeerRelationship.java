@@ -7,16 +7,19 @@ import io.ironlease.server.engine.LeaseEngine;
 import io.ironlease.server.failover.FailoverSettings;
 import io.ironlease.server.failover.FailoverStatus;
 import io.ironlease.server.failover.HashBucketAssignment;
+import io.ironlease.server.failover.LeaseBinding;
 import io.ironlease.server.failover.LeaseGrant;
 import io.ironlease.server.failover.LeaseOwnership;
 import io.ironlease.server.failover.LoadBalanceHash;
 import io.ironlease.server.failover.Role;
+import io.ironlease.server.failover.ServiceState;
 import io.ironlease.server.failover.runtime.FailoverRuntime;
 import io.ironlease.shared.leases.BindingState;
 import io.ironlease.shared.leases.Lease;
 import io.ironlease.shared.leases.LeaseTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,7 +44,12 @@ final class PeerRelationship {
     private FailoverRuntime runtime;
     /** The desired lease time of the grant being decided (grantableSeconds, then prepare, one call apart). */
     private long desiredSeconds = -1;
-    private boolean updatesQueued;
+    private final List<LeaseBinding> committed = new ArrayList<>();
+    /** BNDUPDs sent, acknowledged by the partner, and received from it and stored (engine thread). */
+    long updatesSent;
+    long updatesAcked;
+    long updatesStored;
+    private String lastStats = "";
 
     PeerRelationship(FailoverSettings settings, List<PoolPlan> pools, FailoverStatus initial) {
         this.settings = settings;
@@ -110,20 +118,35 @@ final class PeerRelationship {
         return !fromPartner.isEmpty() && fromPartner.remove(lease);
     }
 
-    /** A committed change of ours goes to the partner with the next flush (lazy update, draft §7.1). */
+    /** A committed change of ours goes to the partner with the next {@link #flushUpdates} (draft §7.1). */
     void leaseCommitted(Lease after) {
         if (runtime != null) {
-            runtime.leaseChanged(LeaseConversions.binding(after.ip(), after), false);
-            updatesQueued = true;
+            committed.add(LeaseConversions.binding(after.ip(), after));
         }
     }
 
-    /** After a batch of engine work: send what was queued in one go. */
+    /** After a group commit: queue its changes with the runtime and send them, in one engine task. */
     void flushUpdates() {
-        if (updatesQueued && runtime != null) {
-            updatesQueued = false;
-            runtime.sendPendingUpdates();
+        if (!committed.isEmpty() && runtime != null) {
+            runtime.leasesChanged(committed);
+            committed.clear();
         }
+    }
+
+    /** A FAILOVER_STATS line when the counters moved since the last one, else empty. */
+    Optional<String> stats() {
+        String line = statsLine();
+        if (line.equals(lastStats)) {
+            return Optional.empty();
+        }
+        lastStats = line;
+        return Optional.of(line);
+    }
+
+    String statsLine() {
+        return "peer=" + name() + " state=" + status.myState() + " partner=" + status.partnerState()
+                + " bndupd_sent=" + updatesSent + " bndack_received=" + updatesAcked + " bndupd_stored=" + updatesStored
+                + " unacked=" + status.unackedUpdates();
     }
 
     /**
@@ -165,6 +188,18 @@ final class PeerRelationship {
         FailoverStatus s = status;
         return s.service().answersClients() && s.mclt().isPresent()
                 && LeaseOwnership.mayAllocate(s, LeaseConversions.facts(idle), now());
+    }
+
+    /**
+     * Whether the pool's free set (FREE and transitional addresses) or backup set can hold an address
+     * this server may allocate now: its own set, both in PARTNER-DOWN, neither while silent.
+     */
+    boolean allocatesFrom(boolean backup) {
+        FailoverStatus s = status;
+        if (!s.service().answersClients()) {
+            return false;
+        }
+        return s.service() == ServiceState.PARTNER_DOWN || backup == (s.role() == Role.SECONDARY);
     }
 
     /** Only an address bound to another client is NAKed; the partner may own any other (ISC: "owned by peer"). */
