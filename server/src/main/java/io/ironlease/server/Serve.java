@@ -1,6 +1,8 @@
 package io.ironlease.server;
 
 import io.ironlease.server.alloc.LeaseOwnershipPolicy;
+import io.ironlease.server.omapi.OmapiSettings;
+import io.ironlease.server.omapi.OmapiWiring;
 import io.ironlease.server.store.JournalLeaseStore;
 import io.ironlease.shared.config.ConfigError;
 import io.ironlease.shared.config.ConfigLoader;
@@ -73,9 +75,20 @@ final class Serve {
             err.flush();
             return ServerMain.EXIT_START_FAILED;
         }
-        writePid(log);
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> shutdown(server, log), "ironlease-shutdown");
+        OmapiWiring omapi;
+        try {
+            omapi = OmapiWiring.start(config.config(), server, OmapiSettings.of(config.config(), main.omapi), null,
+                    stop::countDown).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            log.error("OMAPI_START_FAILED {}", e.toString());
+            err.println("ironlease-server: cannot start OMAPI: " + e.getMessage());
+            err.flush();
+            server.close();
+            return ServerMain.EXIT_START_FAILED;
+        }
+        writePid(log);
+        Thread hook = new Thread(() -> shutdown(server, omapi, log), "ironlease-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         for (String signal : new String[] {"TERM", "INT"}) {
             try {
@@ -89,14 +102,17 @@ final class Serve {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("DHCP_SHUTDOWN signal received; closing");
+        log.info("DHCP_SHUTDOWN signal or control request received; closing");
         Runtime.getRuntime().removeShutdownHook(hook);
-        shutdown(server, log);
+        shutdown(server, omapi, log);
         out.flush();
         return 0;
     }
 
-    private void shutdown(DhcpServer server, Logger log) {
+    private void shutdown(DhcpServer server, OmapiWiring omapi, Logger log) {
+        if (omapi != null) {
+            omapi.close();
+        }
         server.close();
         try {
             Files.deleteIfExists(main.pidFile);

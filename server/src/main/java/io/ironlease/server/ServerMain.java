@@ -74,6 +74,10 @@ public final class ServerMain implements Callable<Integer> {
             description = "run the lease engine on a thread of its own rather than on the DHCP sockets' event loop")
     boolean engineThread;
 
+    /** OMAPI flags: --omapi-port, --omapi-listen, --omapi-key, --omapi-all-keys, --no-omapi. */
+    @CommandLine.Mixin
+    io.ironlease.server.omapi.OmapiOptions omapi = new io.ironlease.server.omapi.OmapiOptions();
+
     @Parameters(paramLabel = "IFACE", arity = "0..*", description = "interfaces to serve (default: all)")
     List<String> interfaces = new ArrayList<>();
 

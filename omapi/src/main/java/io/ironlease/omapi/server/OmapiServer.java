@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -94,9 +95,15 @@ public final class OmapiServer implements AutoCloseable {
         } else {
             LOG.info(decision.logLine());
         }
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(config.ioThreads, NioIoHandler.newFactory());
-        ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+        ServerBootstrap bootstrap = new ServerBootstrap();
+        if (config.sharedGroup != null) {
+            bootstrap.group(config.sharedGroup).channel(config.sharedChannel);
+        } else {
+            boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+            workers = new MultiThreadIoEventLoopGroup(config.ioThreads, NioIoHandler.newFactory());
+            bootstrap.group(boss, workers).channel(NioServerSocketChannel.class);
+        }
+        bootstrap
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -175,6 +182,8 @@ public final class OmapiServer implements AutoCloseable {
         private HandleRegistry handles;
         private Executor providerExecutor;
         private int ioThreads;
+        private EventLoopGroup sharedGroup;
+        private Class<? extends ServerChannel> sharedChannel;
 
         private Builder() {
         }
@@ -231,6 +240,17 @@ public final class OmapiServer implements AutoCloseable {
         /** Runs providers that name no executor here, instead of on the server's own single thread. */
         public Builder providerExecutor(Executor executor) {
             this.providerExecutor = executor;
+            return this;
+        }
+
+        /**
+         * Runs the listener and its connections on {@code group} with server channels of
+         * {@code channelType} (e.g. the lease engine's event loop, epoll: then a provider whose executor
+         * is that loop is called without a thread hand-off). The server does not shut the group down.
+         */
+        public Builder eventLoops(EventLoopGroup group, Class<? extends ServerChannel> channelType) {
+            this.sharedGroup = group;
+            this.sharedChannel = channelType;
             return this;
         }
 

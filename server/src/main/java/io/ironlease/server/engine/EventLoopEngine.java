@@ -29,6 +29,11 @@ public final class EventLoopEngine implements EngineExecutor {
         this.tick = tick;
     }
 
+    /** The event loop the engine runs on (OMAPI serves its connections there too, without a hand-off). */
+    public EventLoop eventLoop() {
+        return loop;
+    }
+
     @Override
     public boolean inLoop() {
         return loop.inEventLoop();
