@@ -167,7 +167,8 @@ public final class FailoverCoordinator implements LeaseOwnershipPolicy, AutoClos
         }
     }
 
-    private PeerRelationship peer(PoolPlan pool) {
+    /** The relationship serving {@code pool}; null for a pool without a failover peer. */
+    PeerRelationship peer(PoolPlan pool) {
         return byPool.get(pool);
     }
 
