@@ -51,7 +51,7 @@ class FailoverPolicyTest {
 
     FailoverPolicyTest() throws Exception {
         DhcpConfig config = TestServers.config(new PairConfig(6470, 6471, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ZERO, "10.20.1.1 10.20.1.20", 10, 6471, 6470).text(true));
+                Duration.ZERO, "10.20.1.1 10.20.1.20", 10, 6471, 6470, 0, 0).text(true));
         plan = AddressPlan.build(config);
         coordinator = FailoverCoordinator.of(config, plan, TestServers.resolver(Map.of())).orElseThrow();
         pool = plan.pools().get(0);

@@ -2,6 +2,9 @@ package io.ironlease.server.failover.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ironlease.omapi.client.OmapiClient;
+import io.ironlease.omapi.client.OmapiObject;
+import io.ironlease.omapi.wire.OmapiValues;
 import io.ironlease.server.testclient.AckRecord;
 import io.ironlease.server.testclient.DhcpExchangeException;
 import io.ironlease.server.testclient.RelayTestClient;
@@ -172,6 +175,44 @@ class FailoverTakeoverIT {
         await(Duration.ofSeconds(30)).alias("both normal again").until(pair::bothNormal);
         System.out.println("FAILOVER_TIMING silent primary resumed (SIGCONT) -> both normal in " + millisSince(thawed)
                 + " ms");
+    }
+
+    @Test
+    void anOperatorDeclaresPartnerDownOverOmapiAndTheSecondaryTakesThePoolAfterMclt() throws Exception {
+        pair = new PairProcesses(PairConfig.of(MCLT, MRD, "10.20.1.1 10.20.1.20").withOmapi(), dir).start();
+        await(Duration.ofSeconds(60)).alias("both normal").until(pair::bothNormal);
+        Set<Ipv4Address> backup = addresses(pair.secondaryLeases, BindingState.BACKUP);
+        pair.primary.kill();
+        reached(false, "communications-interrupted", System.nanoTime(), Duration.ofSeconds(5));
+        try (OmapiClient omapi = OmapiClient.builder().requestTimeout(Duration.ofSeconds(10))
+                .connect("127.0.0.1", pair.config.secondaryOmapiPort())) {
+            OmapiObject state = omapi.open("failover-state", OmapiValues.builder().putString("name", PairConfig.PEER)
+                    .build());
+            assertThat(state.values().int32("local-state")).as("communications-interrupted")
+                    .hasValue(FailoverState.COMMUNICATIONS_INTERRUPTED.code());
+            long declared = System.nanoTime();
+            omapi.update(state.handle(), OmapiValues.builder().putInt32("local-state",
+                    FailoverState.PARTNER_DOWN.code()).build()); // omshell: set local-state = 4; update
+            assertThat(omapi.refresh(state.handle()).values().int32("local-state"))
+                    .hasValue(FailoverState.PARTNER_DOWN.code());
+            assertThat(pair.stateChanges(false).stream().map(c -> c[1] + " (" + c[2] + ")"))
+                    .anyMatch(c -> c.startsWith("partner-down"));
+            try (RelayTestClient relay = pair.relay(Duration.ofMillis(300), 2)) {
+                RelayTestClient.Lease taken = null;
+                for (int i = 900; i < 1100 && taken == null; i++) {
+                    try {
+                        RelayTestClient.Lease l = relay.dora(relay.client(i));
+                        taken = backup.contains(l.address()) ? null : l;
+                    } catch (DhcpExchangeException refused) {
+                        // its own addresses used up and MCLT not over yet
+                    }
+                }
+                assertThat(taken).as("after MCLT the secondary gives out the primary's addresses").isNotNull();
+                assertThat(millisSince(declared)).as("not before MCLT").isGreaterThanOrEqualTo(MCLT.toMillis() - 1000);
+                System.out.println("FAILOVER_TIMING OMAPI partner-down -> first of the primary's addresses in "
+                        + millisSince(declared) + " ms (MCLT " + MCLT.toSeconds() + " s)");
+            }
+        }
     }
 
     private static Set<Ipv4Address> addresses(Path file, BindingState state) throws Exception {

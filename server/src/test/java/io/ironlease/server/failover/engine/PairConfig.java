@@ -22,7 +22,8 @@ import java.time.Duration;
  * @param range the pool's range, e.g. {@code 10.20.1.1 10.20.1.200}
  */
 public record PairConfig(int primaryFailoverPort, int secondaryFailoverPort, Duration mclt, Duration maxResponseDelay,
-        Duration autoPartnerDown, String range, int maxUnackedUpdates, int primaryPeerPort, int secondaryPeerPort) {
+        Duration autoPartnerDown, String range, int maxUnackedUpdates, int primaryPeerPort, int secondaryPeerPort,
+        int primaryOmapiPort, int secondaryOmapiPort) {
 
     public static final String PEER = "pair";
     public static final String PRIMARY = "127.0.0.3";
@@ -33,12 +34,13 @@ public record PairConfig(int primaryFailoverPort, int secondaryFailoverPort, Dur
     public static PairConfig of(Duration mclt, Duration maxResponseDelay, String range) throws IOException {
         int primary = freeTcpPort(PRIMARY);
         int secondary = freeTcpPort(SECONDARY);
-        return new PairConfig(primary, secondary, mclt, maxResponseDelay, Duration.ZERO, range, 10, secondary, primary);
+        return new PairConfig(primary, secondary, mclt, maxResponseDelay, Duration.ZERO, range, 10, secondary, primary,
+                0, 0);
     }
 
     public PairConfig withAutoPartnerDown(Duration value) {
         return new PairConfig(primaryFailoverPort, secondaryFailoverPort, mclt, maxResponseDelay, value, range,
-                maxUnackedUpdates, primaryPeerPort, secondaryPeerPort);
+                maxUnackedUpdates, primaryPeerPort, secondaryPeerPort, primaryOmapiPort, secondaryOmapiPort);
     }
 
     /**
@@ -47,7 +49,14 @@ public record PairConfig(int primaryFailoverPort, int secondaryFailoverPort, Dur
      */
     public PairConfig viaProxies(int primaryToSecondary, int secondaryToPrimary) {
         return new PairConfig(primaryFailoverPort, secondaryFailoverPort, mclt, maxResponseDelay, autoPartnerDown,
-                range, maxUnackedUpdates, primaryToSecondary, secondaryToPrimary);
+                range, maxUnackedUpdates, primaryToSecondary, secondaryToPrimary, primaryOmapiPort, secondaryOmapiPort);
+    }
+
+    /** OMAPI on 127.0.0.1 at two free ports, without a key (loopback only). */
+    public PairConfig withOmapi() throws IOException {
+        return new PairConfig(primaryFailoverPort, secondaryFailoverPort, mclt, maxResponseDelay, autoPartnerDown,
+                range, maxUnackedUpdates, primaryPeerPort, secondaryPeerPort, freeTcpPort("127.0.0.1"),
+                freeTcpPort("127.0.0.1"));
     }
 
     /** The primary's configuration, or the secondary's. */
@@ -69,6 +78,7 @@ public record PairConfig(int primaryFailoverPort, int secondaryFailoverPort, Dur
                   load balance max seconds 3;
                   auto-partner-down %d;
                 }
+                %s
                 authoritative;
                 default-lease-time 3600;
                 max-lease-time 7200;
@@ -87,8 +97,10 @@ public record PairConfig(int primaryFailoverPort, int secondaryFailoverPort, Dur
                 }
                 """.formatted(PEER, primary ? "primary" : "secondary", me, myPort, peer, peerPort,
                 maxResponseDelay.toSeconds(), maxUnackedUpdates,
-                primary ? "mclt " + mclt.toSeconds() + ";\n  split 128;" : "", autoPartnerDown.toSeconds(), PEER,
-                range);
+                primary ? "mclt " + mclt.toSeconds() + ";\n  split 128;" : "", autoPartnerDown.toSeconds(),
+                (primary ? primaryOmapiPort : secondaryOmapiPort) > 0
+                        ? "omapi-port " + (primary ? primaryOmapiPort : secondaryOmapiPort) + ";" : "",
+                PEER, range);
     }
 
     /** A TCP port free on {@code address} right now (the listener binds it moments later). */
