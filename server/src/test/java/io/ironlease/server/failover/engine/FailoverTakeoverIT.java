@@ -78,6 +78,7 @@ class FailoverTakeoverIT {
         pair = new PairProcesses(PairConfig.of(MCLT, MRD, "10.20.1.1 10.20.1.120")
                 .withAutoPartnerDown(AUTO_PARTNER_DOWN), dir).start();
         await(Duration.ofSeconds(60)).alias("both normal").until(pair::bothNormal);
+        awaitBalanced(50);
         perfdhcp = new ProcessBuilder("timeout", "60", "perfdhcp", "-4", "-l", "127.0.0.1", "-L",
                 Integer.toString(pair.dhcpPort), "-N", Integer.toString(pair.dhcpPort), "-r", "100", "-p", "30",
                 "-R", "40", "-d", "2", PairConfig.PRIMARY).redirectErrorStream(true)
@@ -181,6 +182,7 @@ class FailoverTakeoverIT {
     void anOperatorDeclaresPartnerDownOverOmapiAndTheSecondaryTakesThePoolAfterMclt() throws Exception {
         pair = new PairProcesses(PairConfig.of(MCLT, MRD, "10.20.1.1 10.20.1.20").withOmapi(), dir).start();
         await(Duration.ofSeconds(60)).alias("both normal").until(pair::bothNormal);
+        awaitBalanced(8);
         Set<Ipv4Address> backup = addresses(pair.secondaryLeases, BindingState.BACKUP);
         pair.primary.kill();
         reached(false, "communications-interrupted", System.nanoTime(), Duration.ofSeconds(5));
@@ -213,6 +215,14 @@ class FailoverTakeoverIT {
                         + millisSince(declared) + " ms (MCLT " + MCLT.toSeconds() + " s)");
             }
         }
+    }
+
+    /** Pool balancing done: both files name the same BACKUP addresses, at least {@code atLeast} of them. */
+    private void awaitBalanced(int atLeast) {
+        await(Duration.ofSeconds(30)).alias("pool balancing in both lease files").until(() -> {
+            Set<Ipv4Address> secondary = addresses(pair.secondaryLeases, BindingState.BACKUP);
+            return secondary.size() >= atLeast && secondary.equals(addresses(pair.primaryLeases, BindingState.BACKUP));
+        });
     }
 
     private static Set<Ipv4Address> addresses(Path file, BindingState state) throws Exception {
