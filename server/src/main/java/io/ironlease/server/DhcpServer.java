@@ -119,8 +119,19 @@ public final class DhcpServer implements AutoCloseable {
         DhcpServer server = new DhcpServer(s, resolver, store, loop, group, engine, handler, failover);
         try {
             if (failover.isPresent()) {
-                failover.get().start(engine, loop);
+                failover.get().start(engine, loop); // recovering with the partner overlaps the warm-up
             }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        if (!s.warmup().isZero()) {
+            long t0 = System.nanoTime();
+            int exchanges = JitWarmup.run(s.warmup(), 30_000);
+            LOG.info("JIT_WARMUP {} synthetic exchanges in {} ms", exchanges,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        }
+        try {
             server.transport = DhcpTransport.start(transportConfig, handler, s.clock(), group);
         } catch (IOException | RuntimeException e) {
             server.close();

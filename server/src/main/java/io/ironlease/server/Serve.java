@@ -42,6 +42,10 @@ final class Serve {
         // before the first logger: -d logs to stderr as dhcpd does, otherwise stdout (the journal under systemd)
         System.setProperty("ironlease.log.target", main.debug ? "System.err" : "System.out");
         Logger log = LoggerFactory.getLogger(Serve.class);
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // sampling buffers for leaks records a stack trace now and then on the hot path; tests keep it on
+            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+        }
         ConfigResult config = ConfigLoader.loadLenient(main.configFile);
         config.warnings().forEach(w -> log.warn("CONFIG_WARNING {}: {}", w.pos(), w.message()));
         if (!config.ok()) {
@@ -62,7 +66,7 @@ final class Serve {
             ServerSettings settings = new ServerSettings(config.config(), main.leaseFile, listen, main.port,
                     main.interfaces, listen.isEmpty(), Clock.systemUTC(), null, null, JournalLeaseStore.Options.defaults(),
                     LeaseOwnershipPolicy.STANDALONE, Duration.ofSeconds(1), 1,
-                    main.engineThread);
+                    main.engineThread, main.noWarmup ? Duration.ZERO : Duration.ofSeconds(2));
             server = DhcpServer.start(settings);
         } catch (LeaseFileException e) {
             err.println(e.getMessage());

@@ -78,6 +78,10 @@ public final class ServerMain implements Callable<Integer> {
     @CommandLine.Mixin
     io.ironlease.server.omapi.OmapiOptions omapi = new io.ironlease.server.omapi.OmapiOptions();
 
+    @Option(names = "--no-warmup", description = "open the sockets at once, without the JIT warm-up (about 2 s of "
+            + "synthetic exchanges on a scratch configuration)")
+    boolean noWarmup;
+
     @Parameters(paramLabel = "IFACE", arity = "0..*", description = "interfaces to serve (default: all)")
     List<String> interfaces = new ArrayList<>();
 

@@ -25,11 +25,12 @@ import java.util.Optional;
  * @param pinger     ping-check probes; null: ICMP
  * @param engineThread the lease engine on a thread of its own instead of the DHCP sockets' event loop
  *                   (the default: measured faster, see {@code EventLoopEngine})
+ * @param warmup     JIT warm-up time before the sockets open (zero: none), see {@code JitWarmup}
  */
 public record ServerSettings(DhcpConfig config, Path leaseFile, Optional<InetAddress> listen, int port,
         List<String> interfaces, boolean autoInterfaces, Clock clock, CachedHostResolver resolver, Pinger pinger,
         JournalLeaseStore.Options storeOptions, LeaseOwnershipPolicy policy, Duration tick, int eventLoopThreads,
-        boolean engineThread) {
+        boolean engineThread, Duration warmup) {
 
     public ServerSettings {
         Objects.requireNonNull(config, "config");
@@ -40,47 +41,48 @@ public record ServerSettings(DhcpConfig config, Path leaseFile, Optional<InetAdd
         Objects.requireNonNull(storeOptions, "storeOptions");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(tick, "tick");
+        Objects.requireNonNull(warmup, "warmup");
     }
 
     /** Relay mode on one address (tests, loopback demo): no interface sockets. */
     public static ServerSettings relay(DhcpConfig config, Path leaseFile, InetAddress listen, int port) {
         return new ServerSettings(config, leaseFile, Optional.of(listen), port, List.of(), false, Clock.systemUTC(),
                 null, null, JournalLeaseStore.Options.defaults(), LeaseOwnershipPolicy.STANDALONE, Duration.ofSeconds(1),
-                1, false);
+                1, false, Duration.ZERO);
     }
 
     public ServerSettings withClock(Clock value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, value, resolver, pinger,
-                storeOptions.withClock(value), policy, tick, eventLoopThreads, engineThread);
+                storeOptions.withClock(value), policy, tick, eventLoopThreads, engineThread, warmup);
     }
 
     public ServerSettings withResolver(CachedHostResolver value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, value, pinger,
-                storeOptions, policy, tick, eventLoopThreads, engineThread);
+                storeOptions, policy, tick, eventLoopThreads, engineThread, warmup);
     }
 
     public ServerSettings withPinger(Pinger value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, resolver, value,
-                storeOptions, policy, tick, eventLoopThreads, engineThread);
+                storeOptions, policy, tick, eventLoopThreads, engineThread, warmup);
     }
 
     public ServerSettings withStoreOptions(JournalLeaseStore.Options value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, resolver, pinger,
-                value, policy, tick, eventLoopThreads, engineThread);
+                value, policy, tick, eventLoopThreads, engineThread, warmup);
     }
 
     public ServerSettings withPolicy(LeaseOwnershipPolicy value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, resolver, pinger,
-                storeOptions, value, tick, eventLoopThreads, engineThread);
+                storeOptions, value, tick, eventLoopThreads, engineThread, warmup);
     }
 
     public ServerSettings withEngineThread(boolean value) {
         return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, resolver, pinger,
-                storeOptions, policy, tick, eventLoopThreads, value);
+                storeOptions, policy, tick, eventLoopThreads, value, warmup);
     }
 
     public ServerSettings withInterfaces(List<String> names, boolean auto) {
         return new ServerSettings(config, leaseFile, listen, port, names, auto, clock, resolver, pinger, storeOptions,
-                policy, tick, eventLoopThreads, engineThread);
+                policy, tick, eventLoopThreads, engineThread, warmup);
     }
 }

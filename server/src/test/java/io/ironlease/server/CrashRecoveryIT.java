@@ -43,7 +43,7 @@ class CrashRecoveryIT {
         Path conf = dir.resolve("dhcpd.conf");
         Files.writeString(conf, TestServers.loopbackConfig("10.20.1.0 10.20.255.254", ""));
         Path leases = dir.resolve("dhcpd.leases");
-        List<String> args = List.of("-f", "-cf", conf.toString(), "-lf", leases.toString(), "-pf",
+        List<String> args = List.of("-f", "--no-warmup", "-cf", conf.toString(), "-lf", leases.toString(), "-pf",
                 dir.resolve("pid").toString(), "-p", "0", "--listen", TestServers.SERVER.toString());
 
         Map<HardwareAddress, RelayTestClient.SimulatedClient> clients = new HashMap<>();

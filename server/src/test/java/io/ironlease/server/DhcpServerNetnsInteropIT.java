@@ -67,7 +67,7 @@ class DhcpServerNetnsInteropIT {
             Netns.run("ip", "-n", server, "addr", "add", "10.89.0.1/22", "dev", "dh1");
             Netns.run("ip", "-n", client, "addr", "add", "10.89.0.2/22", "dev", "dh1");
 
-            ServerProcess dhcp = ServerProcess.start(server, dir.resolve("server.log"), List.of("-f", "-d", "-cf",
+            ServerProcess dhcp = ServerProcess.start(server, dir.resolve("server.log"), List.of("-f", "-d", "--no-warmup", "-cf",
                     conf.toString(), "-lf", leases.toString(), "-pf", dir.resolve("dhcpd.pid").toString(), "dh0"));
             try {
                 assertThat(dhcp.log()).contains("DHCP_LISTENING interface dh0 (10.88.0.1) port 67");

@@ -43,7 +43,7 @@ class DiskFullIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = "mount -t tmpfs -o size=256k ironlease-test " + mount + " && exec " + java
                 + " -Xmx256m -cp " + System.getProperty("java.class.path") + " " + ServerMain.class.getName()
-                + " -f -cf " + conf + " -lf " + mount.resolve("dhcpd.leases") + " -pf " + mount.resolve("pid")
+                + " -f --no-warmup -cf " + conf + " -lf " + mount.resolve("dhcpd.leases") + " -pf " + mount.resolve("pid")
                 + " -p 0 --listen " + TestServers.SERVER;
         Path log = dir.resolve("server.log");
         Process p = new ProcessBuilder("unshare", "-m", "--propagation", "private", "sh", "-c", command)

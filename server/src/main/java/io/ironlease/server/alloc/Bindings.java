@@ -6,62 +6,29 @@ import io.ironlease.shared.leases.Lease;
 import io.ironlease.shared.net.Ipv4Address;
 import io.ironlease.shared.options.HostResolver;
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The decisions of {@link AllocationEngine}: offers and bindings (package-private helper). */
 final class Bindings {
 
-    /** Candidates a pick examines per range before moving on (the policy or fixed addresses may refuse some). */
-    private static final int MAX_PROBES_PER_RANGE = 64;
 
     private final LeaseState state;
     private final HostTable hosts;
     private final LeaseOwnershipPolicy policy;
-    private final HostResolver resolver;
-    private Set<Integer> fixed = Set.of();
-    private int fixedVersion = -1;
+    private final Eligibility eligible;
 
     Bindings(LeaseState state, HostTable hosts, LeaseOwnershipPolicy policy, HostResolver resolver) {
         this.state = state;
         this.hosts = hosts;
         this.policy = policy;
-        this.resolver = resolver;
-    }
-
-    /** A host's fixed address on the client's network. */
-    private record Fixed(HostEntry host, Ipv4Address address, SubnetPlan subnet) {
-    }
-
-    private Optional<Fixed> fixedFor(List<HostEntry> matching, NetworkPlan network) {
-        for (HostEntry host : matching) {
-            for (Ipv4Address a : host.fixedAddresses(resolver)) {
-                SubnetPlan s = state.plan.subnetFor(a.bits());
-                if (s != null && s.network() == network) {
-                    return Optional.of(new Fixed(host, a, s));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private boolean isFixedAddress(int ip) {
-        if (fixedVersion != hosts.version()) {
-            Set<Integer> set = new HashSet<>();
-            hosts.all().forEach(h -> h.fixedAddresses(resolver).forEach(a -> set.add(a.bits())));
-            fixed = set;
-            fixedVersion = hosts.version();
-        }
-        return !fixed.isEmpty() && fixed.contains(ip);
+        this.eligible = new Eligibility(state, hosts, policy, resolver);
     }
 
     Decision offer(ClientRequest req, List<Scope> classScopes, long now) {
         List<HostEntry> matching = hosts.matching(req.client());
         HostEntry host = matching.isEmpty() ? null : matching.get(0);
-        Optional<Fixed> fixedAddress = fixedFor(matching, req.network());
+        Optional<Eligibility.Fixed> fixedAddress = eligible.fixedFor(matching, req.network());
         if (fixedAddress.isPresent()) {
             return fixedGrant(fixedAddress.get(), classScopes, req, List.of());
         }
@@ -69,37 +36,38 @@ final class Bindings {
         OfferTable.Offer pending = state.offers.of(req.client());
         if (pending != null) {
             state.withdraw(pending);
-            if (pending.range.pool.network() == req.network() && usable(pending.range, pending.ip, req, known, false)) {
+            if (pending.range.pool.network() == req.network()
+                    && eligible.usable(pending.range, pending.ip, req, known, false)) {
                 return hold(pending.range, pending.ip, req, host, classScopes, now);
             }
         }
-        Lease[] mine = clientLeases(req);
+        Lease[] mine = eligible.clientLeases(req);
         if (mine[0] != null) {
             RangeSlots r = state.plan.rangeFor(mine[0].ipBits());
-            if (permitted(r.pool, req, known)) {
+            if (eligible.permitted(r.pool, req, known)) {
                 return hold(r, mine[0].ipBits(), req, host, classScopes, now);
             }
         }
         if (mine[1] != null) {
             RangeSlots r = state.plan.rangeFor(mine[1].ipBits());
-            if (usable(r, mine[1].ipBits(), req, known, false)) {
+            if (eligible.usable(r, mine[1].ipBits(), req, known, false)) {
                 return hold(r, mine[1].ipBits(), req, host, classScopes, now);
             }
         }
         if (req.requested().isPresent()) {
             int ip = req.requested().get().bits();
             RangeSlots r = state.plan.rangeFor(ip);
-            if (r != null && r.pool.network() == req.network() && usable(r, ip, req, known, false)) {
+            if (r != null && r.pool.network() == req.network() && eligible.usable(r, ip, req, known, false)) {
                 return hold(r, ip, req, host, classScopes, now);
             }
         }
         for (boolean abandoned : new boolean[] {false, true}) {
             for (PoolPlan pool : req.network().pools) {
-                if (!permitted(pool, req, known)) {
+                if (!eligible.permitted(pool, req, known)) {
                     continue;
                 }
                 for (RangeSlots r : pool.ranges) {
-                    int ip = pick(r, req, known, abandoned);
+                    int ip = eligible.pick(r, req, known, abandoned);
                     if (ip != 0) {
                         return hold(r, ip, req, host, classScopes, now);
                     }
@@ -107,85 +75,6 @@ final class Bindings {
             }
         }
         return new Decision.Refusal(false, "no free leases on " + req.network());
-    }
-
-    /** [0] the client's active lease on its network, [1] its most recent idle lease there. */
-    private Lease[] clientLeases(ClientRequest req) {
-        Lease[] found = new Lease[2];
-        state.index.candidates(req.client(), ip -> {
-            Lease l = state.leaseAt(ip);
-            RangeSlots r = state.plan.rangeFor(ip);
-            if (l == null || r == null || r.pool.network() != req.network() || !req.client().owns(l)) {
-                return true;
-            }
-            RangeSlots.Kind kind = RangeSlots.kind(l);
-            if (kind == RangeSlots.Kind.BOUND && l.bindingState() == BindingState.ACTIVE) {
-                found[0] = l;
-                return false;
-            }
-            if (kind != RangeSlots.Kind.BOUND && (found[1] == null || l.ends() > found[1].ends())) {
-                found[1] = l;
-            }
-            return true;
-        });
-        return found;
-    }
-
-    private boolean permitted(PoolPlan pool, ClientRequest req, boolean known) {
-        if (!PermitCheck.allows(pool, req, known)) {
-            return false;
-        }
-        ScopeParams p = pool.stack().params();
-        return p.bootingAllowed() && (known || p.unknownClientsAllowed())
-                && (req.kind() != RequestKind.BOOTP || p.bootpAllowed());
-    }
-
-    /** Whether an idle (or this client's own) address can go to the client now. */
-    private boolean usable(RangeSlots r, int ip, ClientRequest req, boolean known, boolean reclaimAbandoned) {
-        OfferTable.Offer offer = state.offers.at(ip);
-        if (offer != null && !offer.client.equals(req.client())) {
-            return false;
-        }
-        boolean offeredToClient = offer != null;
-        if (req.kind() == RequestKind.BOOTP && !r.dynamicBootp && !PermitCheck.allowsDynamicBootp(r.pool)) {
-            return false;
-        }
-        if (!permitted(r.pool, req, known) || isFixedAddress(ip)) {
-            return false;
-        }
-        Lease l = r.leases[r.offset(ip)];
-        return switch (RangeSlots.kind(l)) {
-            case FREE, BACKUP -> policy.mayAllocate(r.pool, l);
-            case ABANDONED -> reclaimAbandoned || offeredToClient;
-            case BOUND -> l.bindingState() == BindingState.ACTIVE && req.client().owns(l);
-        };
-    }
-
-    /** A free (or, as a last resort, abandoned) address of {@code r} for the client; 0 when none. */
-    private int pick(RangeSlots r, ClientRequest req, boolean known, boolean abandoned) {
-        if (req.kind() == RequestKind.BOOTP && !r.dynamicBootp && !PermitCheck.allowsDynamicBootp(r.pool)) {
-            return 0;
-        }
-        BitSet[] sets = abandoned ? new BitSet[] {r.abandoned} : new BitSet[] {r.free, r.backup};
-        for (BitSet set : sets) {
-            if (set != r.abandoned && !policy.allocatesFrom(r.pool, set == r.backup)) {
-                continue;
-            }
-            int from = r.cursor;
-            for (int probe = 0; probe < MAX_PROBES_PER_RANGE; probe++) {
-                int off = r.next(set, from);
-                if (off < 0) {
-                    break;
-                }
-                from = off + 1 >= r.size ? 0 : off + 1;
-                int ip = r.first + off;
-                if (usable(r, ip, req, known, abandoned)) {
-                    r.cursor = from;
-                    return ip;
-                }
-            }
-        }
-        return 0;
     }
 
     private Decision hold(RangeSlots r, int ip, ClientRequest req, HostEntry host, List<Scope> classScopes, long now) {
@@ -221,7 +110,7 @@ final class Bindings {
         return policy.grantableSeconds(pool, current, desired, now);
     }
 
-    private Decision fixedGrant(Fixed f, List<Scope> classScopes, ClientRequest req, List<LeaseChange> changes) {
+    private Decision fixedGrant(Eligibility.Fixed f, List<Scope> classScopes, ClientRequest req, List<LeaseChange> changes) {
         ScopeStack scopes = stack(f.subnet(), null, f.host(), classScopes);
         long seconds = req.kind() == RequestKind.BOOTP ? ScopeParams.INFINITE
                 : scopes.params().leaseSeconds(req.requestedLeaseSeconds());
@@ -247,7 +136,7 @@ final class Bindings {
         }
         List<HostEntry> matching = hosts.matching(req.client());
         HostEntry host = matching.isEmpty() ? null : matching.get(0);
-        Optional<Fixed> fixedAddress = fixedFor(matching, req.network());
+        Optional<Eligibility.Fixed> fixedAddress = eligible.fixedFor(matching, req.network());
         if (fixedAddress.isPresent()) {
             return fixedAddress.get().address().equals(address) ? fixedGrant(fixedAddress.get(), classScopes, req, List.of())
                     : new Decision.Refusal(nak, "the client's host has fixed address " + fixedAddress.get().address());
@@ -259,7 +148,7 @@ final class Bindings {
         if (!policy.answers(r.pool, req)) {
             return new Decision.Refusal(false, "load balancing: the failover peer answers this client");
         }
-        if (!usable(r, ip, req, host != null, false)) {
+        if (!eligible.usable(r, ip, req, host != null, false)) {
             Lease current = r.leases[r.offset(ip)];
             return new Decision.Refusal(nak && policy.naksUnavailable(r.pool, current),
                     address + " is not available to " + req.client());

@@ -56,16 +56,27 @@ public final class ClientId {
     }
 
     static int uidHash(byte[] uid) {
-        return mix(Arrays.hashCode(uid));
+        return bytesHash(uid, 0x811C9DC5);
     }
 
     static int hardwareHash(HardwareAddress hardware) {
-        return mix(hardware.hashCode() * 31 + 7);
+        return bytesHash(hardware.bytes(), 0x811C9DC5 ^ hardware.type());
     }
 
-    private static int mix(int h) {
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 15);
+    /**
+     * FNV-1a over the bytes, then murmur3's finalizer. (Arrays.hashCode's 31-polynomial collides badly on
+     * client identifiers that differ in their last bytes: 60,000 perfdhcp clients gave 7,704 hashes.)
+     */
+    static int bytesHash(byte[] bytes, int seed) {
+        int h = seed;
+        for (byte b : bytes) {
+            h = (h ^ (b & 0xff)) * 0x01000193;
+        }
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     @Override

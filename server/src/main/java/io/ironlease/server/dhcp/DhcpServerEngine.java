@@ -55,9 +55,19 @@ public final class DhcpServerEngine implements DhcpRequestHandler {
         return counters;
     }
 
+    /** Journal backlog (records not yet durable) beyond which REQUESTs are dropped: a disk that cannot keep up. */
+    public static final long MAX_JOURNAL_BACKLOG = 100_000;
+
     @Override
     public CompletionStage<List<DhcpPacket>> handle(DhcpRequest request) {
         CompletableFuture<List<DhcpPacket>> replies = new CompletableFuture<>();
+        if (engine.inFlightRecords() > MAX_JOURNAL_BACKLOG
+                && request.packet().options().messageTypeCode().orElse(0) == MessageType.DHCPREQUEST.code()) {
+            // the clients retry; acknowledging faster than the disk can record is not an option
+            counters.overloaded.increment();
+            replies.complete(List.of());
+            return replies;
+        }
         if (loop == null) {
             run(request, replies);
             engine.flush();

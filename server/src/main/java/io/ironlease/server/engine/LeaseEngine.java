@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * other records (hosts, failover states, ...) and the commits waiting for the store. Engine-thread
  * confined except where noted. Changes are applied in memory at once and queued; {@link #flush}
  * (run by the loop after each batch of tasks) hands everything queued to the store as one group; when
- * the group is durable each commit's {@code onDurable} runs (on the store's thread), when it fails the
+ * the group is durable each commit's {@code onDurable} runs (on the engine thread), when it fails the
  * changes are rolled back on the engine thread and each {@code onFailure} runs there.
  */
 public final class LeaseEngine {
@@ -44,6 +44,7 @@ public final class LeaseEngine {
     private final LeaseTable records = new LeaseTable();
     private final List<Pending> pending = new ArrayList<>();
     private final AtomicLong writeFailures = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
     private CompletableFuture<Void> lastAppend = CompletableFuture.completedFuture(null);
     private CompletableFuture<Void> nextFlush;
     private CompletableFuture<Void> compaction = CompletableFuture.completedFuture(null);
@@ -142,16 +143,21 @@ public final class LeaseEngine {
         }
         CompletableFuture<Void> append = store.append(batch);
         lastAppend = append;
+        inFlight.addAndGet(batch.size());
         append.whenComplete((ok, error) -> {
+            inFlight.addAndGet(-batch.size());
             if (error == null) {
-                for (Pending p : group) {
-                    if (p.onDurable() != null) {
-                        p.onDurable().run();
+                // one hop back to the engine thread per group: replies complete there, in commit order
+                executor.execute(() -> {
+                    for (Pending p : group) {
+                        if (p.onDurable() != null) {
+                            p.onDurable().run();
+                        }
                     }
-                }
-                if (alloc.policy().observesCommits()) {
-                    executor.execute(() -> group.forEach(p -> alloc.policy().committed(p.changes())));
-                }
+                    if (alloc.policy().observesCommits()) {
+                        group.forEach(p -> alloc.policy().committed(p.changes()));
+                    }
+                });
                 if (flushed != null) {
                     flushed.complete(null);
                 }
@@ -174,6 +180,11 @@ public final class LeaseEngine {
         if (flushed != null) {
             flushed.completeExceptionally(error);
         }
+    }
+
+    /** Records handed to the store and not yet durable (or failed): the journal's backlog. */
+    public long inFlightRecords() {
+        return inFlight.get();
     }
 
     /** Commits that could not be made durable since start. */

@@ -127,8 +127,13 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
             finish(channel, packet, info, replies.toCompletableFuture());
         } else {
             // replies complete on the engine or journal thread: route, encode and send them on this event loop
-            replies.whenComplete((list, error) -> channel.eventLoop().execute(
-                    () -> finish(channel, packet, info, replies.toCompletableFuture())));
+            replies.whenComplete((list, error) -> {
+                if (channel.eventLoop().inEventLoop()) {
+                    finish(channel, packet, info, replies.toCompletableFuture());
+                } else {
+                    channel.eventLoop().execute(() -> finish(channel, packet, info, replies.toCompletableFuture()));
+                }
+            });
         }
     }
 
@@ -148,14 +153,29 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
     private final java.util.Set<Channel> unflushed = new java.util.LinkedHashSet<>();
     private boolean flushScheduled;
 
+    /**
+     * At most this many replies go out in one burst (one sendmmsg): after a stall the handler may answer
+     * hundreds of queued requests in a row, and one burst of them all overflows a client's or relay's
+     * receive buffer; sent in slices, they interleave with the processing that produces them.
+     */
+    private static final int MAX_BURST = 16;
+    private int unflushedWrites;
+
     private void flushLater(Channel written, Channel receiving) {
         unflushed.add(written);
+        if (++unflushedWrites >= MAX_BURST) {
+            unflushed.forEach(Channel::flush);
+            unflushed.clear();
+            unflushedWrites = 0;
+            return;
+        }
         if (!flushScheduled) {
             flushScheduled = true;
             receiving.eventLoop().execute(() -> {
                 flushScheduled = false;
                 unflushed.forEach(Channel::flush);
                 unflushed.clear();
+                unflushedWrites = 0;
             });
         }
     }

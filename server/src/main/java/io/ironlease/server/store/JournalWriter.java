@@ -52,8 +52,7 @@ final class JournalWriter {
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final LeaseFileWriter encoder;
     private final AtomicLong sinceCompaction = new AtomicLong();
-    private final AtomicLong groups = new AtomicLong();
-    private final AtomicLong records = new AtomicLong();
+    private final GroupCommit pacing = new GroupCommit();
     private final Thread thread;
     private final Snapshotter snapshotter;
     private FileChannel channel;
@@ -90,7 +89,7 @@ final class JournalWriter {
 
     /** Groups written (one fsync each) and records in them, since start. */
     long[] groupStats() {
-        return new long[] {groups.get(), records.get()};
+        return new long[] {pacing.groups(), pacing.records()};
     }
 
     private static CompletableFuture<Void> doneOf(Op op) {
@@ -114,6 +113,9 @@ final class JournalWriter {
             while (true) {
                 batch.clear();
                 batch.add(queue.take());
+                if (closing == null) {
+                    pacing.pace();
+                }
                 queue.drainTo(batch, MAX_OPS_PER_PASS);
                 for (Op op : batch) {
                     if (op instanceof Append a) {
@@ -172,11 +174,13 @@ final class JournalWriter {
             for (Append a : appends) {
                 encoder.append(channel, a.records());
             }
+            pacing.forcing();
             channel.force(false);
-            groups.incrementAndGet();
+            int n = 0;
             for (Append a : appends) {
-                records.addAndGet(a.records().size());
+                n += a.records().size();
             }
+            pacing.durable(n);
             long end = channel.position();
             sinceCompaction.addAndGet(end - committed);
             committed = end;
