@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,20 +60,10 @@ final class EngineScheduler extends AbstractExecutorService implements Scheduled
         return timer.schedule(onEngine(command), delay, unit);
     }
 
+    /** Not offered: a result would have to wait for the engine thread on the timer thread. */
     @Override
     public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-        Objects.requireNonNull(callable, "callable");
-        return timer.schedule(() -> {
-            CompletableFuture<V> result = new CompletableFuture<>();
-            onEngine(() -> {
-                try {
-                    result.complete(callable.call());
-                } catch (Exception e) {
-                    result.completeExceptionally(e);
-                }
-            }).run();
-            return result.join();
-        }, delay, unit);
+        throw new UnsupportedOperationException("schedule a Runnable on the lease-engine scheduler");
     }
 
     @Override
