@@ -4,7 +4,6 @@ import io.ironlease.server.alloc.AddressPlan;
 import io.ironlease.server.alloc.AllocationEngine;
 import io.ironlease.server.alloc.HostTable;
 import io.ironlease.server.alloc.LeaseOwnershipPolicy;
-import io.ironlease.server.alloc.PoolPlan;
 import io.ironlease.server.dhcp.CachedHostResolver;
 import io.ironlease.server.dhcp.ClientClassifier;
 import io.ironlease.server.dhcp.ConfigHostNames;
@@ -20,6 +19,7 @@ import io.ironlease.server.engine.EngineLoop;
 import io.ironlease.server.engine.EventLoopEngine;
 import io.ironlease.server.engine.LeaseEngine;
 import io.ironlease.server.engine.LeaseService;
+import io.ironlease.server.failover.engine.FailoverCoordinator;
 import io.ironlease.server.net.DhcpCounters;
 import io.ironlease.server.net.DhcpTransport;
 import io.ironlease.server.net.DhcpTransportConfig;
@@ -27,11 +27,13 @@ import io.ironlease.server.net.RateLimitedLog;
 import io.ironlease.server.store.JournalLeaseStore;
 import io.ironlease.shared.leases.LeaseFileException;
 import io.ironlease.shared.net.Ipv4Address;
+import io.ironlease.shared.options.HostResolver;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,10 +58,13 @@ public final class DhcpServer implements AutoCloseable {
     private final LeaseEngine engine;
     private final DhcpServerEngine handler;
     private final LeaseService leaseService;
+    private final Optional<FailoverCoordinator> failover;
     private DhcpTransport transport;
 
     private DhcpServer(ServerSettings settings, CachedHostResolver resolver, JournalLeaseStore store,
-            EngineExecutor loop, io.netty.channel.EventLoopGroup group, LeaseEngine engine, DhcpServerEngine handler) {
+            EngineExecutor loop, io.netty.channel.EventLoopGroup group, LeaseEngine engine, DhcpServerEngine handler,
+            Optional<FailoverCoordinator> failover) {
+        this.failover = failover;
         this.group = group;
         this.settings = settings;
         this.resolver = resolver;
@@ -77,8 +82,10 @@ public final class DhcpServer implements AutoCloseable {
         resolver.start(Duration.ofMinutes(5), Duration.ofSeconds(2));
         AddressPlan plan = AddressPlan.build(s.config());
         plan.warnings().forEach(w -> LOG.warn("CONFIG_WARNING {}", w));
-        AllocationEngine alloc = new AllocationEngine(plan, HostTable.of(s.config()), s.policy(), resolver);
-        warnFailover(plan, s.policy());
+        Optional<FailoverCoordinator> failover = s.policy() == LeaseOwnershipPolicy.STANDALONE
+                ? FailoverCoordinator.of(s.config(), plan, failoverResolver(s, resolver)) : Optional.empty();
+        LeaseOwnershipPolicy policy = failover.<LeaseOwnershipPolicy>map(f -> f).orElse(s.policy());
+        AllocationEngine alloc = new AllocationEngine(plan, HostTable.of(s.config()), policy, resolver);
         JournalLeaseStore store = JournalLeaseStore.open(s.leaseFile(), s.storeOptions());
         DhcpTransportConfig transportConfig = transportConfig(s, plan);
         io.netty.channel.EventLoopGroup group = null;
@@ -109,7 +116,15 @@ public final class DhcpServer implements AutoCloseable {
                 new OptionSets(resolver, resolver::generation), ClientClassifier.of(s.config()), counters, true, warnings);
         DhcpServerEngine handler = new DhcpServerEngine(engine, loop, processor, pinger, counters,
                 DhcpServerEngine.DEFAULT_MAX_PENDING);
-        DhcpServer server = new DhcpServer(s, resolver, store, loop, group, engine, handler);
+        DhcpServer server = new DhcpServer(s, resolver, store, loop, group, engine, handler, failover);
+        try {
+            if (failover.isPresent()) {
+                failover.get().start(engine, loop); // recovering with the partner overlaps the warm-up
+            }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
         if (!s.warmup().isZero()) {
             long t0 = System.nanoTime();
             int exchanges = JitWarmup.run(s.warmup(), 30_000);
@@ -126,13 +141,19 @@ public final class DhcpServer implements AutoCloseable {
         return server;
     }
 
-    private static void warnFailover(AddressPlan plan, LeaseOwnershipPolicy policy) {
-        List<String> pools = plan.pools().stream().filter(p -> p.failoverPeer().isPresent()).map(PoolPlan::toString)
-                .toList();
-        if (!pools.isEmpty() && policy == LeaseOwnershipPolicy.STANDALONE) {
-            LOG.warn("FAILOVER_NOT_RUNNING no failover engine is wired: pools with a failover peer are served as by a "
-                    + "standalone server (every free and backup address is ours, no MCLT, no peer updates): {}", pools);
+    /** Failover peers named by host: resolved once at start-up (blocking, before any socket is served). */
+    private static HostResolver failoverResolver(ServerSettings s, CachedHostResolver resolver) {
+        List<String> names = new ArrayList<>();
+        s.config().failoverPeers().forEach(p -> List.of(p.address(), p.peerAddress()).forEach(ref -> {
+            if (ref.address().isEmpty()) {
+                names.add(ref.text());
+            }
+        }));
+        if (!names.isEmpty()) {
+            resolver.register(names);
+            resolver.refreshNow();
         }
+        return resolver;
     }
 
     private static DhcpTransportConfig transportConfig(ServerSettings s, AddressPlan plan) throws IOException {
@@ -202,6 +223,11 @@ public final class DhcpServer implements AutoCloseable {
         return engine;
     }
 
+    /** The failover engine: empty when dhcpd.conf declares no failover peer (or a test policy is given). */
+    public Optional<FailoverCoordinator> failover() {
+        return failover;
+    }
+
     public ServerSettings settings() {
         return settings;
     }
@@ -212,6 +238,7 @@ public final class DhcpServer implements AutoCloseable {
         if (transport != null) {
             transport.close();
         }
+        failover.ifPresent(FailoverCoordinator::close);
         CompletableFuture<Void> drained = new CompletableFuture<>();
         try {
             loop.execute(() -> {

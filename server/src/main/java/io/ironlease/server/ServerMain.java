@@ -70,13 +70,13 @@ public final class ServerMain implements Callable<Integer> {
                     + "demo or tests); no interface sockets unless interfaces are named")
     String listen;
 
-    /** OMAPI flags: --omapi-port, --omapi-listen, --omapi-key, --omapi-all-keys, --no-omapi. */
-    @CommandLine.Mixin
-    io.ironlease.server.omapi.OmapiOptions omapi = new io.ironlease.server.omapi.OmapiOptions();
-
     @Option(names = "--engine-thread",
             description = "run the lease engine on a thread of its own rather than on the DHCP sockets' event loop")
     boolean engineThread;
+
+    /** OMAPI flags: --omapi-port, --omapi-listen, --omapi-key, --omapi-all-keys, --no-omapi. */
+    @CommandLine.Mixin
+    io.ironlease.server.omapi.OmapiOptions omapi = new io.ironlease.server.omapi.OmapiOptions();
 
     @Option(names = "--no-warmup", description = "open the sockets at once, without the JIT warm-up (about 2 s of "
             + "synthetic exchanges on a scratch configuration)")

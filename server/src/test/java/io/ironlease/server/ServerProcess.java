@@ -22,6 +22,9 @@ public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("DHCP_LISTENING \\S+ port (\\d+)");
     private static final Pattern STOPPED = Pattern.compile("DHCP_STOPPED (Snapshot\\[.*?\\]) (Snapshot\\[.*?\\])");
 
+    /** JVM option: the server's own logback.xml instead of the test class path's logback-test.xml. */
+    public static final String PRODUCTION_LOGGING = "-Dlogback.configurationFile=logback.xml";
+
     private final Process process;
     private final Path log;
     private int port;
@@ -34,12 +37,22 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the server with {@code args} (in {@code namespace} when not null); waits until it listens. */
     public static ServerProcess start(String namespace, Path log, List<String> args)
             throws IOException, InterruptedException {
+        return start(namespace, log, List.of(), args);
+    }
+
+    /**
+     * As {@link #start(String, Path, List)}, with JVM options; {@link #PRODUCTION_LOGGING} makes the
+     * server log as it does when installed (every INFO event, failover included), not as tests do.
+     */
+    public static ServerProcess start(String namespace, Path log, List<String> jvmOptions, List<String> args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         if (namespace != null) {
             command.addAll(List.of("ip", "netns", "exec", namespace));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return attach(p, log);
@@ -65,6 +78,10 @@ public final class ServerProcess implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
     }
 
     public long pid() {

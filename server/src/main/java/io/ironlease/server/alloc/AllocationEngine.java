@@ -75,6 +75,11 @@ public final class AllocationEngine {
         return state.offers.size();
     }
 
+    /** Whether the address is held for a client by a pending DHCPOFFER (pool balancing leaves it alone). */
+    public boolean isOffered(Ipv4Address address) {
+        return state.offers.at(address.bits()) != null;
+    }
+
     /** Visits every lease: ranges in address order, then addresses outside every range. */
     public void forEachLease(Consumer<? super Lease> action) {
         state.forEach(action);

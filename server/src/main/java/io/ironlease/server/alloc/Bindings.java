@@ -33,6 +33,10 @@ final class Bindings {
             return fixedGrant(fixedAddress.get(), classScopes, req, List.of());
         }
         boolean known = host != null;
+        if (!answersAny(req)) {
+            // failover load balancing: the partner answers this client on every pool of its network
+            return new Decision.Refusal(false, "load balancing: the failover peer answers this client");
+        }
         OfferTable.Offer pending = state.offers.of(req.client());
         if (pending != null) {
             state.withdraw(pending);
@@ -63,7 +67,7 @@ final class Bindings {
         }
         for (boolean abandoned : new boolean[] {false, true}) {
             for (PoolPlan pool : req.network().pools) {
-                if (!eligible.permitted(pool, req, known)) {
+                if (!eligible.permitted(pool, req, known) || !policy.answers(pool, req)) {
                     continue;
                 }
                 for (RangeSlots r : pool.ranges) {
@@ -75,6 +79,15 @@ final class Bindings {
             }
         }
         return new Decision.Refusal(false, "no free leases on " + req.network());
+    }
+
+    private boolean answersAny(ClientRequest req) {
+        for (PoolPlan pool : req.network().pools) {
+            if (policy.answers(pool, req)) {
+                return true;
+            }
+        }
+        return req.network().pools.isEmpty();
     }
 
     private Decision hold(RangeSlots r, int ip, ClientRequest req, HostEntry host, List<Scope> classScopes, long now) {
@@ -145,11 +158,13 @@ final class Bindings {
         if (r == null || r.pool.network() != req.network()) {
             return new Decision.Refusal(nak, address + " is in no pool of " + req.network());
         }
-        if (!eligible.usable(r, ip, req, host != null, false)) {
-            return new Decision.Refusal(nak, address + " is not available to " + req.client());
-        }
         if (!policy.answers(r.pool, req)) {
             return new Decision.Refusal(false, "load balancing: the failover peer answers this client");
+        }
+        if (!eligible.usable(r, ip, req, host != null, false)) {
+            Lease current = r.leases[r.offset(ip)];
+            return new Decision.Refusal(nak && policy.naksUnavailable(r.pool, current),
+                    address + " is not available to " + req.client());
         }
         return commit(r, ip, req, host, classScopes, now, false);
     }

@@ -119,6 +119,9 @@ final class Eligibility {
         }
         BitSet[] sets = abandoned ? new BitSet[] {r.abandoned} : new BitSet[] {r.free, r.backup};
         for (BitSet set : sets) {
+            if (set != r.abandoned && !policy.allocatesFrom(r.pool, set == r.backup)) {
+                continue;
+            }
             int from = r.cursor;
             for (int probe = 0; probe < MAX_PROBES_PER_RANGE; probe++) {
                 int off = r.next(set, from);

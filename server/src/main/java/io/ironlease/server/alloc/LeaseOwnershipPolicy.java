@@ -41,6 +41,25 @@ public interface LeaseOwnershipPolicy {
      */
     boolean mayAllocate(PoolPlan pool, Lease idle);
 
+    /**
+     * Whether any address of {@code pool}'s free set ({@code backup} false: free, expired, released,
+     * reset) or backup set may be allocated now; false lets the engine skip that set (a failover
+     * secondary does not look at the primary's free addresses). {@link #mayAllocate} still decides per
+     * address.
+     */
+    default boolean allocatesFrom(PoolPlan pool, boolean backup) {
+        return true;
+    }
+
+    /**
+     * Whether a DHCPREQUEST for an address of {@code pool} that this client cannot have is NAKed
+     * (authoritative servers do) or left unanswered: in failover an address the partner may own is the
+     * partner's to answer ({@code current} is its lease, null for an address never used).
+     */
+    default boolean naksUnavailable(PoolPlan pool, Lease current) {
+        return true;
+    }
+
     /** The lease time this server may grant now (the MCLT rule); {@code desired} when unrestricted. */
     default long grantableSeconds(PoolPlan pool, Lease current, long desiredSeconds, long nowEpochSeconds) {
         return desiredSeconds;

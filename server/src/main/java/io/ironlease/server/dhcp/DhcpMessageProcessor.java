@@ -146,7 +146,9 @@ public final class DhcpMessageProcessor {
             kind = RequestKind.INIT_REBOOT;
             requested = option50;
         } else if (!p.ciaddr().isAny()) {
-            kind = p.broadcast() || isBroadcast(request.info().local()) ? RequestKind.REBINDING : RequestKind.RENEWING;
+            // RFC 2131 4.3.2: RENEWING is unicast by the client itself; a relayed one was broadcast (REBINDING)
+            kind = p.broadcast() || p.relayed() || isBroadcast(request.info().local()) ? RequestKind.REBINDING
+                    : RequestKind.RENEWING;
             requested = Optional.of(p.ciaddr());
         } else {
             return ignore(p, "DHCPREQUEST without requested address or ciaddr");

@@ -44,7 +44,9 @@ final class BindingTransitions {
                     return proposed == RELEASED ? proposed : current;
                 }
                 if (proposed == FREE || proposed == BACKUP) {
-                    return notYetExpiredForPartner ? current : proposed;
+                    // Unlike ISC, not while our client still holds it: a balancing update that crossed our
+                    // grant of a BACKUP address carries the primary's stale view (found by FailoverTakeoverIT)
+                    return notYetExpiredForPartner || lease.ends().isAfter(now) ? current : proposed;
                 }
                 if (proposed == EXPIRED) {
                     return lease.ends().minus(LeaseOwnership.EXPIRY_SLACK).isAfter(now) ? current : proposed;

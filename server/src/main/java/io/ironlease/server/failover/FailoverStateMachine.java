@@ -119,7 +119,8 @@ public final class FailoverStateMachine {
         c.me = mine;
         c.myStos = persisted.map(PersistedFailoverState::myStos).orElse(c.now);
         c.partner = persisted.map(PersistedFailoverState::partnerState).orElse(FailoverState.UNKNOWN);
-        c.partnerStos = persisted.map(PersistedFailoverState::partnerStos).orElse(Instant.EPOCH);
+        // ISC starts both times at the start (the failover-state object it shows before any contact)
+        c.partnerStos = persisted.map(PersistedFailoverState::partnerStos).orElse(c.now);
         if (c.role == Role.SECONDARY && c.settings.mclt().isEmpty()) {
             c.mclt = persisted.flatMap(PersistedFailoverState::mclt);
         }

@@ -26,7 +26,9 @@
  * pair property test): an older ACTIVE binding never overwrites a newer one; an expiry or release
  * about another client never frees an active lease; PARTNER-DOWN always restarts its MCLT clock;
  * transitional leases in partner-down wait MCLT past the potential expiration sent to the partner
- * (§9.4.2); expirations are rounded up to the second on the wire. A CONNECT between two primaries
- * is refused (reject-reason 8) where ISC half-connects.
+ * (§9.4.2); expirations are rounded up to the second on the wire; a FREE or BACKUP update from the
+ * primary does not end an active lease whose client still holds it (a pool-balancing BNDUPD that
+ * crossed the secondary's grant, found by the two-process takeover test). A CONNECT between two
+ * primaries is refused (reject-reason 8) where ISC half-connects.
  */
 package io.ironlease.server.failover;

@@ -42,8 +42,9 @@ public final class OmapiWiring implements AutoCloseable {
     /**
      * Starts OMAPI for {@code dhcp}, or returns empty when the settings say it is off.
      *
-     * @param failover the failover-state source; null: {@link ConfiguredFailoverStates} (dhcpd.conf and
-     *                 the lease file), until the failover runtime is wired
+     * @param failover the failover-state source; null: the server's running failover relationships
+     *                 ({@link RuntimeFailoverStates}), or {@link ConfiguredFailoverStates} (dhcpd.conf and
+     *                 the lease file) when it runs none
      * @param shutdown what a control object {@code state = 2} runs (the same as SIGTERM)
      */
     public static Optional<OmapiWiring> start(DhcpConfig config, DhcpServer dhcp, Optional<OmapiSettings> settings,
@@ -58,7 +59,8 @@ public final class OmapiWiring implements AutoCloseable {
         HandleRegistry handles = new HandleRegistry();
         GroupProvider groups = new GroupProvider(engine, config.groups());
         FailoverStateSource states = failover != null ? failover
-                : new ConfiguredFailoverStates(config.failoverPeers(), engine, leases, clock);
+                : dhcp.failover().<FailoverStateSource>map(f -> new RuntimeFailoverStates(f.runtimes()))
+                        .orElseGet(() -> new ConfiguredFailoverStates(config.failoverPeers(), engine, leases, clock));
         OmapiServer.Builder builder = OmapiServer.builder().port(s.port()).bindAddress(s.listen().orElse(null)).keys(s.keys())
                 .handles(handles)
                 .provider(new LeaseProvider(leases, handles, clock))

@@ -31,8 +31,9 @@ class FailoverStateMachineTest {
         List<FailoverAction> actions = d.start().last;
         assertThat(actions).contains(new FailoverAction.StateChanged(FailoverState.RECOVER, FailoverState.STARTUP,
                         "server start"),
+                // as dhcpd writes it: "partner state unknown-state at" the start time (reference/failover/seed)
                 new FailoverAction.PersistState(new PersistedFailoverState(FailoverState.RECOVER, MachineDriver.T0,
-                        FailoverState.UNKNOWN, java.time.Instant.EPOCH, Optional.of(Duration.ofSeconds(60)))),
+                        FailoverState.UNKNOWN, MachineDriver.T0, Optional.of(Duration.ofSeconds(60)))),
                 new FailoverAction.StartTimer(TimerKind.STARTUP, Optional.empty(), MachineDriver.T0.plusSeconds(15)),
                 new FailoverAction.OpenConnection());
         assertThat(d.machine.status().service()).isEqualTo(ServiceState.STARTUP);

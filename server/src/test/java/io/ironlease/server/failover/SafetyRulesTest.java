@@ -65,6 +65,24 @@ class SafetyRulesTest {
     }
 
     @Test
+    void aBalancingUpdateThatCrossedOurGrantDoesNotTakeTheLeaseAway() {
+        // the secondary gave one of its BACKUP addresses to a client; the primary's (re)sent balancing
+        // BNDUPD for it, potential expiration already past, arrives afterwards
+        LeaseFacts granted = new LeaseFacts(BindingStatus.ACTIVE, BindingStatus.BACKUP, NOW.plusSeconds(5),
+                NOW.plusSeconds(3602), NOW.minusSeconds(1), NOW, Optional.empty(), Optional.of(MAC0));
+        LeaseBinding balancing = new LeaseBinding(ADDRESS, BindingStatus.BACKUP, Optional.empty(), Optional.empty(),
+                Instant.EPOCH, NOW.minusSeconds(1), NOW.minusSeconds(1), Optional.empty(), 0);
+        BindingUpdateVerdict verdict = LeaseOwnership.judgeBindingUpdate(Role.SECONDARY, FailoverState.NORMAL,
+                Optional.of(granted), Optional.of(active(MAC0, NOW, NOW.plusSeconds(5))),
+                balancing.toMessage(NOW.getEpochSecond(), 9), Optional.of(HashBucketAssignment.split(128)), NOW);
+        assertThat(verdict.accepted()).isFalse();
+        // once the lease has ended, the primary may take the address back
+        assertThat(LeaseOwnership.judgeBindingUpdate(Role.SECONDARY, FailoverState.NORMAL, Optional.of(granted),
+                Optional.empty(), balancing.toMessage(NOW.getEpochSecond(), 10),
+                Optional.of(HashBucketAssignment.split(128)), NOW.plusSeconds(6)).storeAs()).contains(BindingStatus.BACKUP);
+    }
+
+    @Test
     void partnerDownSetDuringStartupStartsTheMcltClockNow() {
         MachineDriver d = MachineDriver.primary().start(Optional.of(MachineDriver.persisted(FailoverState.NORMAL,
                 MachineDriver.T0.minusSeconds(3600))));

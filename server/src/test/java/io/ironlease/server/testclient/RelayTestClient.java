@@ -39,9 +39,20 @@ public final class RelayTestClient implements AutoCloseable {
      * @param timeout wait per attempt
      * @param attempts transmissions per exchange (bounded retransmission)
      * @param agentInformation add option 82 (circuit id, remote id) as a switch would
+     * @param alsoTo more servers that get every message too, as from a relay with several helper
+     *        addresses (a failover pair); they must answer at {@code relayPort} as well
      */
     public record Config(InetSocketAddress server, InetAddress relayAddress, int relayPort, Duration timeout,
-            int attempts, boolean agentInformation) {
+            int attempts, boolean agentInformation, List<InetSocketAddress> alsoTo) {
+
+        public Config {
+            alsoTo = List.copyOf(alsoTo);
+        }
+
+        public Config(InetSocketAddress server, InetAddress relayAddress, int relayPort, Duration timeout, int attempts,
+                boolean agentInformation) {
+            this(server, relayAddress, relayPort, timeout, attempts, agentInformation, List.of());
+        }
 
         /** Relay 127.0.0.2 at the server's port: replies from a server on 127.0.0.1 come back here. */
         public static Config loopback(InetSocketAddress server) {
@@ -50,11 +61,24 @@ public final class RelayTestClient implements AutoCloseable {
         }
 
         public Config withTimeout(Duration perAttempt, int maxAttempts) {
-            return new Config(server, relayAddress, relayPort, perAttempt, maxAttempts, agentInformation);
+            return new Config(server, relayAddress, relayPort, perAttempt, maxAttempts, agentInformation, alsoTo);
         }
 
         public Config withAgentInformation(boolean on) {
-            return new Config(server, relayAddress, relayPort, timeout, attempts, on);
+            return new Config(server, relayAddress, relayPort, timeout, attempts, on, alsoTo);
+        }
+
+        /** Every message also goes to {@code others} (a relay with two helper addresses, for a failover pair). */
+        public Config withAlsoTo(List<InetSocketAddress> others) {
+            return new Config(server, relayAddress, relayPort, timeout, attempts, agentInformation, others);
+        }
+
+        /** Where every message goes: {@code server}, then {@code alsoTo}. */
+        public List<InetSocketAddress> destinations() {
+            List<InetSocketAddress> all = new ArrayList<>();
+            all.add(server);
+            all.addAll(alsoTo);
+            return all;
         }
     }
 
@@ -79,7 +103,8 @@ public final class RelayTestClient implements AutoCloseable {
 
     public static RelayTestClient open(Config config) throws IOException {
         return new RelayTestClient(config, ReplyReceiver.bind(
-                new InetSocketAddress(config.relayAddress(), config.relayPort()), config.server(), Clock.systemUTC()));
+                new InetSocketAddress(config.relayAddress(), config.relayPort()), config.destinations(),
+                Clock.systemUTC()));
     }
 
     public SimulatedClient client(int index) {
@@ -158,6 +183,11 @@ public final class RelayTestClient implements AutoCloseable {
     /** Every DHCPACK received so far, in arrival order. */
     public List<AckRecord> acks() {
         return receiver.acks();
+    }
+
+    /** Every DHCPOFFER received so far (from any server), in arrival order; requestType DHCPDISCOVER. */
+    public List<AckRecord> offers() {
+        return receiver.offers();
     }
 
     public long naksReceived() {

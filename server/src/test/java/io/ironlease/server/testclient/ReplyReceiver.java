@@ -32,24 +32,26 @@ final class ReplyReceiver implements AutoCloseable {
     }
 
     private final DatagramChannel channel;
-    private final InetSocketAddress server;
+    private final List<InetSocketAddress> servers;
     private final Clock clock;
     private final ConcurrentHashMap<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final List<AckRecord> acks = new ArrayList<>();
+    private final List<AckRecord> offers = new ArrayList<>();
     private final AtomicLong naks = new AtomicLong();
     private final ScheduledExecutorService timer;
     private final Thread thread;
     private volatile boolean closed;
 
-    private ReplyReceiver(DatagramChannel channel, InetSocketAddress server, Clock clock) {
+    private ReplyReceiver(DatagramChannel channel, List<InetSocketAddress> servers, Clock clock) {
         this.channel = channel;
-        this.server = server;
+        this.servers = List.copyOf(servers);
         this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "relay-test-timer"));
         this.thread = daemon(this::receiveLoop, "relay-test-receiver");
     }
 
-    static ReplyReceiver bind(InetSocketAddress local, InetSocketAddress server, Clock clock) throws IOException {
+    static ReplyReceiver bind(InetSocketAddress local, List<InetSocketAddress> servers, Clock clock)
+            throws IOException {
         DatagramChannel channel = DatagramChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -59,7 +61,7 @@ final class ReplyReceiver implements AutoCloseable {
             channel.close();
             throw new IOException("cannot bind the relay test client to " + local + ": " + e.getMessage(), e);
         }
-        ReplyReceiver receiver = new ReplyReceiver(channel, server, clock);
+        ReplyReceiver receiver = new ReplyReceiver(channel, servers, clock);
         receiver.thread.start();
         return receiver;
     }
@@ -71,7 +73,10 @@ final class ReplyReceiver implements AutoCloseable {
     }
 
     void send(DhcpPacket packet) throws IOException {
-        channel.send(ByteBuffer.wrap(DhcpCodec.encode(packet)), server);
+        byte[] bytes = DhcpCodec.encode(packet);
+        for (InetSocketAddress server : servers) {
+            channel.send(ByteBuffer.wrap(bytes), server);
+        }
     }
 
     CompletableFuture<DhcpPacket> exchange(DhcpPacket request, MessageType expected, Duration timeout, int attempts) {
@@ -93,7 +98,9 @@ final class ReplyReceiver implements AutoCloseable {
             return;
         }
         try {
-            channel.send(ByteBuffer.wrap(p.bytes), server);
+            for (InetSocketAddress server : servers) {
+                channel.send(ByteBuffer.wrap(p.bytes), server);
+            }
         } catch (IOException e) {
             p.done.completeExceptionally(e);
             return;
@@ -131,6 +138,11 @@ final class ReplyReceiver implements AutoCloseable {
                         reply.options().serverIdentifier(),
                         reply.yiaddr().isAny() ? MessageType.DHCPINFORM : MessageType.DHCPREQUEST, clock.instant()));
             }
+        } else if (type == MessageType.DHCPOFFER) {
+            synchronized (offers) {
+                offers.add(new AckRecord(reply.xid(), reply.chaddr(), reply.yiaddr(), reply.options().leaseTime(),
+                        reply.options().serverIdentifier(), MessageType.DHCPDISCOVER, clock.instant()));
+            }
         } else if (type == MessageType.DHCPNAK) {
             naks.incrementAndGet();
         }
@@ -149,6 +161,12 @@ final class ReplyReceiver implements AutoCloseable {
     List<AckRecord> acks() {
         synchronized (acks) {
             return List.copyOf(acks);
+        }
+    }
+
+    List<AckRecord> offers() {
+        synchronized (offers) {
+            return List.copyOf(offers);
         }
     }
 

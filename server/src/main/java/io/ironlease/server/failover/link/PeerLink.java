@@ -6,7 +6,6 @@ import io.ironlease.server.failover.wire.FailoverCodec;
 import io.ironlease.server.failover.wire.FailoverMessage;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -178,7 +177,8 @@ public final class PeerLink implements AutoCloseable {
             LOG.debug("FAILOVER_LINK_SEND_DROPPED link={} type={} (connection gone)", link, message.type());
             return;
         }
-        if (!channel.isWritable()) {
+        Outbox outbox = Outbox.of(channel);
+        if (!channel.isWritable() || outbox.queuedBytes() > MAX_OUTBOUND_BYTES) {
             LOG.warn("FAILOVER_LINK_OVERFLOW link={} remote={} partner leaves over {} bytes unread; closing",
                     link, channel.remoteAddress(), MAX_OUTBOUND_BYTES);
             channel.close();
@@ -192,14 +192,14 @@ public final class PeerLink implements AutoCloseable {
             channel.close();
             return;
         }
-        channel.write(Unpooled.wrappedBuffer(bytes), channel.voidPromise());
+        outbox.add(bytes);
         unflushed.add(channel);
     }
 
-    /** Flushes every connection written since the last flush. Call from the thread that sends. */
+    /** Sends what was queued on every connection since the last flush. Call from the thread that sends. */
     public void flush() {
         for (Channel channel : unflushed) {
-            channel.flush();
+            Outbox.of(channel).flush();
         }
         unflushed.clear();
     }
@@ -209,7 +209,8 @@ public final class PeerLink implements AutoCloseable {
         Channel channel = open.get(link);
         if (channel != null) {
             LOG.debug("FAILOVER_LINK_CLOSE link={} reason={}", link, reason);
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            unflushed.remove(channel);
+            Outbox.of(channel).closeAfterDrain();
         }
     }
 

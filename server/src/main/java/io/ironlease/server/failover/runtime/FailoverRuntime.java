@@ -119,6 +119,23 @@ public final class FailoverRuntime implements AutoCloseable {
         leaseChanged(binding, true);
     }
 
+    /**
+     * Several committed changes at once, then sent (within the partner's window): what the engine
+     * reports after a group commit. One task on the engine thread and one flush for the whole list.
+     */
+    public void leasesChanged(List<LeaseBinding> bindings) {
+        if (bindings.isEmpty()) {
+            return;
+        }
+        List<LeaseBinding> copy = List.copyOf(bindings);
+        execute(() -> {
+            for (LeaseBinding binding : copy) {
+                handle(new FailoverEvent.LeaseChanged(binding, false), false);
+            }
+            handle(new FailoverEvent.SendPendingUpdates());
+        });
+    }
+
     /** Sends the lazy updates queued so far (after a group commit, say). */
     public void sendPendingUpdates() {
         submit(new FailoverEvent.SendPendingUpdates());
@@ -197,6 +214,11 @@ public final class FailoverRuntime implements AutoCloseable {
 
     /** One event through the machine, its actions applied in order. Engine thread. */
     private void handle(FailoverEvent event) {
+        handle(event, true);
+    }
+
+    /** As {@link #handle(FailoverEvent)}; {@code pump} false leaves what the event queued for the next one. */
+    private void handle(FailoverEvent event, boolean pump) {
         if (closed) {
             return;
         }
@@ -219,7 +241,9 @@ public final class FailoverRuntime implements AutoCloseable {
                 LOG.error("FAILOVER_ACTION_FAILED peer={} action={}", settings.peerName(), action, e);
             }
         }
-        gate.pump();
+        if (pump) {
+            gate.pump();
+        }
         status = machine.status();
         myState = machine.myState();
     }

@@ -29,7 +29,7 @@ final class TimerScheduler {
     }
 
     private static final class Armed {
-        final Instant at;
+        Instant at;
         ScheduledFuture<?> future;
 
         Armed(Instant at) {
@@ -50,6 +50,12 @@ final class TimerScheduler {
 
     void start(TimerKind kind, Optional<LinkId> link, Instant at) {
         Key key = new Key(kind, link);
+        Armed running = armed.get(key);
+        if (running != null && !at.isBefore(running.at) && !running.future.isDone()) {
+            // pushed later (a timeout restarted by each message): the queued task re-arms for the rest
+            running.at = at;
+            return;
+        }
         cancel(key);
         Armed timer = new Armed(at);
         armed.put(key, timer);

@@ -25,11 +25,14 @@ import java.util.Optional;
  * runtime's listener, and {@link #connectAddress()} on the test's loopback leads to dhcpd's port 647.
  * {@link #close} stops the processes it started (by PID) and removes the namespace.
  */
-final class IscFailoverPeer implements AutoCloseable {
+public final class IscFailoverPeer implements AutoCloseable {
 
-    static final String ISC_ADDRESS = "127.0.0.2";
-    static final String PARTNER_ADDRESS = "127.0.0.1";
-    static final int PORT = 647;
+    public static final String ISC_ADDRESS = "127.0.0.2";
+    public static final String PARTNER_ADDRESS = "127.0.0.1";
+    public static final int PORT = 647;
+    /** dhcpd's address on the pool's subnet (fo0), and the relay address of {@link #clientNamespace}. */
+    public static final String DHCP_ADDRESS = "192.168.100.1";
+    public static final String CLIENT_ADDRESS = "192.168.100.2";
 
     private final Path dir;
     private final Netns netns = new Netns();
@@ -41,7 +44,7 @@ final class IscFailoverPeer implements AutoCloseable {
      * @param ourListener where our runtime listens on the test's loopback
      * @param config dhcpd.conf for the namespace (see {@link #config})
      */
-    IscFailoverPeer(Path dir, InetSocketAddress ourListener, String config) throws Exception {
+    public IscFailoverPeer(Path dir, InetSocketAddress ourListener, String config) throws Exception {
         this.dir = dir;
         try {
             namespace = netns.create("il-fo");
@@ -70,7 +73,7 @@ final class IscFailoverPeer implements AutoCloseable {
     }
 
     /** A dhcpd.conf for ISC's end of the relationship: 16 addresses, 192.168.100.33-48. */
-    static String config(boolean primary, Duration mclt, Duration maxResponseDelay) {
+    public static String config(boolean primary, Duration mclt, Duration maxResponseDelay) {
         return String.join("\n",
                 "# ironlease failover interop test: ISC dhcpd as the " + (primary ? "primary" : "secondary"),
                 "failover peer \"failover-dhcp\" {",
@@ -86,30 +89,43 @@ final class IscFailoverPeer implements AutoCloseable {
                 "    range 192.168.100.33 192.168.100.48;", "  }", "}", "");
     }
 
+    /**
+     * Moves the namespace's second veth end ({@code fo1}) into a namespace of its own with address
+     * 192.168.100.2/24: DHCP clients (perfdhcp relaying from that address) reach dhcpd over the veth,
+     * as from another machine. Returns that namespace's name. Call before {@link #startDhcpd}.
+     */
+    public String clientNamespace() throws IOException {
+        String client = netns.create("il-foc");
+        Netns.run("ip", "-n", namespace, "link", "set", "fo1", "netns", client);
+        Netns.run("ip", "-n", client, "addr", "add", CLIENT_ADDRESS + "/24", "dev", "fo1");
+        Netns.run("ip", "-n", client, "link", "set", "fo1", "up");
+        return client;
+    }
+
     /** Where our runtime connects to reach dhcpd's failover port. */
-    InetSocketAddress connectAddress() throws IOException {
+    public InetSocketAddress connectAddress() throws IOException {
         return hostRelay.tcpAddress(1);
     }
 
-    void startDhcpd() throws IOException {
+    public void startDhcpd() throws IOException {
         dhcpd = netns.start(namespace, List.of("/usr/sbin/dhcpd", "-4", "-f", "-d", "-cf",
                 dir.resolve("dhcpd.conf").toString(), "-lf", dir.resolve("dhcpd.leases").toString(), "-pf",
                 dir.resolve("dhcpd.pid").toString(), "fo0"), dir.resolve("dhcpd.log"));
     }
 
     /** SIGTERM to the dhcpd this object started (by its PID), and waits for it to exit. */
-    void stopDhcpd() throws InterruptedException {
+    public void stopDhcpd() throws InterruptedException {
         dhcpd.destroy();
         if (!dhcpd.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
             dhcpd.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
-    boolean running() {
+    public boolean running() {
         return dhcpd != null && dhcpd.isAlive();
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("dhcpd.log"));
         } catch (IOException e) {
@@ -118,7 +134,7 @@ final class IscFailoverPeer implements AutoCloseable {
     }
 
     /** dhcpd's lease file as our reader sees it (the last record of each address wins). */
-    LeaseTable leases() throws Exception {
+    public LeaseTable leases() throws Exception {
         LeaseTable table = new LeaseTable();
         try (LeaseFileReader reader = LeaseFileReader.open(dir.resolve("dhcpd.leases"),
                 LeaseFileReader.Options.lenient())) {
@@ -127,11 +143,11 @@ final class IscFailoverPeer implements AutoCloseable {
         return table;
     }
 
-    Optional<FailoverStateRecord> stateRecord() throws Exception {
+    public Optional<FailoverStateRecord> stateRecord() throws Exception {
         return leases().failoverState("failover-dhcp");
     }
 
-    Optional<Lease> lease(Ipv4Address address) throws Exception {
+    public Optional<Lease> lease(Ipv4Address address) throws Exception {
         return leases().lease(address);
     }
 
