@@ -84,12 +84,13 @@ public final class DhcpProbe implements AutoCloseable {
     /** DISCOVER, the first OFFER, REQUEST for it, ACK. */
     public Grant lease(HardwareAddress client) throws IOException {
         int xid = ThreadLocalRandom.current().nextInt();
+        long started = System.nanoTime();
         DhcpPacket offer = exchange(message(client, xid, MessageType.DHCPDISCOVER, DhcpOptions.builder()), xid,
-                MessageType.DHCPOFFER).packet();
+                MessageType.DHCPOFFER, started).packet();
         Ipv4Address server = offer.options().serverIdentifier()
                 .orElseThrow(() -> new ProbeException("the OFFER carries no server identifier"));
         Reply ack = exchange(message(client, xid, MessageType.DHCPREQUEST, DhcpOptions.builder()
-                .requestedAddress(offer.yiaddr()).serverIdentifier(server)), xid, MessageType.DHCPACK);
+                .requestedAddress(offer.yiaddr()).serverIdentifier(server)), xid, MessageType.DHCPACK, started);
         DhcpPacket packet = ack.packet();
         return new Grant(client, packet.yiaddr(), packet.options().serverIdentifier().orElse(server), ack.from(),
                 packet.options().leaseTime().orElse(0), packet.options());
@@ -116,9 +117,15 @@ public final class DhcpProbe implements AutoCloseable {
     private record Reply(DhcpPacket packet, InetSocketAddress from) {
     }
 
-    private Reply exchange(DhcpPacket.Builder request, int xid, MessageType wanted) throws IOException {
-        byte[] bytes = DhcpCodec.encode(request.build());
+    /**
+     * Sends {@code request} to every server until the wanted reply comes. Each retransmission carries the
+     * seconds since the client began (secs, RFC 2131 section 2), as dhclient does: a failover pair answers a
+     * client from either server once secs passes {@code load balance max seconds}.
+     */
+    private Reply exchange(DhcpPacket.Builder request, int xid, MessageType wanted, long started) throws IOException {
         for (int attempt = 0; attempt < attempts; attempt++) {
+            int secs = (int) Math.min(0xffff, (System.nanoTime() - started) / 1_000_000_000L);
+            byte[] bytes = DhcpCodec.encode(request.secs(secs).build());
             for (InetSocketAddress server : servers) {
                 socket.send(new DatagramPacket(bytes, bytes.length, server));
             }

@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ironlease.server.DhcpServer;
 import io.ironlease.server.TestServers;
+import io.ironlease.server.dhcp.DhcpCodec;
+import io.ironlease.server.dhcp.DhcpPacket;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -54,6 +63,28 @@ class DhcpProbeIT {
             assertThat(probe("--server", TestServers.SERVER.toString(), "--port", port, "--relay", "127.0.0.2",
                     "--mac", "52:54:00:00:00:04", "--timeout", "1")).isZero();
             assertThat(out.toString()).startsWith("52:54:00:00:00:04: 10.20.1.10 ");
+        }
+    }
+
+    @Test
+    void retransmissionsCountTheSecondsSinceTheClientBegan() throws Exception {
+        // A server that never answers: the probe's three DISCOVERs carry the same xid and secs 0, 1, 2 (as
+        // dhclient does), which is what lets a failover pair answer from either server after a while.
+        try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress("127.0.0.3", 0))) {
+            silent.setSoTimeout(5000);
+            String port = Integer.toString(silent.getLocalPort());
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> probe("--server", "127.0.0.3",
+                    "--port", port, "--relay", "127.0.0.2", "--timeout", "1"));
+            List<DhcpPacket> discovers = new ArrayList<>();
+            byte[] buffer = new byte[1500];
+            for (int i = 0; i < 3; i++) {
+                DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+                silent.receive(datagram);
+                discovers.add(DhcpCodec.decode(datagram.getData(), 0, datagram.getLength()));
+            }
+            assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(discovers).extracting(DhcpPacket::xid).containsOnly(discovers.get(0).xid());
+            assertThat(discovers).extracting(DhcpPacket::secs).containsExactly(0, 1, 2);
         }
     }
 
