@@ -144,9 +144,9 @@ class OmapiServerIT {
     }
 
     @Test
-    void withTheEngineOnTheEventLoopOmapiSharesItsThread() throws Exception {
+    void withTheEngineOnItsOwnThreadOmapiServesTheSame() throws Exception {
         files(KEY, "", 3, 0);
-        try (ServerProcess server = ServerProcess.start(dir, "-Dironlease.engine=eventloop")) {
+        try (ServerProcess server = ServerProcess.start(dir, "--engine-thread")) {
             try (OmapiClient client = connect(server.omapiPort(), KEY)) {
                 OmapiObject lease = client.open("lease", OmapiValues.builder().putIpv4("ip-address",
                         Ipv4Address.parse("192.168.100.102")).build());
