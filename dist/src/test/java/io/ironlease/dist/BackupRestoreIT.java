@@ -10,8 +10,6 @@ import io.ironlease.shared.leases.LeaseTable;
 import io.ironlease.shared.net.HardwareAddress;
 import io.ironlease.shared.net.Ipv4Address;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +84,7 @@ class BackupRestoreIT {
                   }
                 }
                 """);
-        port = freeUdpPort();
+        port = LoopbackPorts.freeDhcpPort(List.of(SERVER, RELAYS.get(0), RELAYS.get(1)));
         startServer(etc, lib);
 
         // Load from two relay agents, each client a fresh MAC; every ACK is recorded as it arrives.
@@ -265,28 +263,6 @@ class BackupRestoreIT {
             List<Path> archives = files.filter(p -> p.getFileName().toString().endsWith(".tar.gz")).toList();
             assertThat(archives).hasSize(1);
             return archives.get(0);
-        }
-    }
-
-    /** A UDP port free on the server's address and on both relay agents' (the relays bind the same port). */
-    private static int freeUdpPort() throws IOException {
-        for (int tries = 0; tries < 50; tries++) {
-            int candidate;
-            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(SERVER, 0))) {
-                candidate = socket.getLocalPort();
-            }
-            if (RELAYS.stream().allMatch(relay -> udpFree(relay, candidate)) && udpFree(SERVER, candidate + 1)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no free UDP port on loopback");
-    }
-
-    private static boolean udpFree(String address, int port) {
-        try (DatagramSocket ignored = new DatagramSocket(new InetSocketAddress(address, port))) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

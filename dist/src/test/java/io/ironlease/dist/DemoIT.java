@@ -2,13 +2,9 @@ package io.ironlease.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -48,50 +44,13 @@ class DemoIT {
         return new Run(process.exitValue(), output);
     }
 
-    private static int freeTcpPort(String address) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A UDP port free on all three demo addresses (servers on .1 and .2, the relay on .3). */
-    private static int freeUdpPort() throws IOException {
-        for (int tries = 0; tries < 50; tries++) {
-            int port;
-            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-                port = socket.getLocalPort();
-            }
-            if (udpFree("127.0.0.2", port) && udpFree("127.0.0.3", port) && udpFree("127.0.0.1", port + 1)
-                    && udpFree("127.0.0.3", port + 1)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free UDP port on 127.0.0.1-3");
-    }
-
-    private static boolean udpFree(String address, int port) {
-        try (DatagramSocket ignored = new DatagramSocket(new InetSocketAddress(address, port))) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean tcpFree(String address, int port) {
-        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName(address))) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     @Test
     void failoverPairDemoRunsAndCleansUp(@TempDir Path tmp) throws Exception {
-        int dhcp = freeUdpPort();
-        int omapiPrimary = freeTcpPort("127.0.0.1");
-        int omapiSecondary = freeTcpPort("127.0.0.2");
-        int failoverPrimary = freeTcpPort("127.0.0.1");
-        int failoverSecondary = freeTcpPort("127.0.0.2");
+        int dhcp = LoopbackPorts.freeDhcpPort(List.of("127.0.0.1", "127.0.0.2", "127.0.0.3"));
+        int omapiPrimary = LoopbackPorts.freeTcpPort("127.0.0.1");
+        int omapiSecondary = LoopbackPorts.freeTcpPort("127.0.0.2");
+        int failoverPrimary = LoopbackPorts.freeTcpPort("127.0.0.1");
+        int failoverSecondary = LoopbackPorts.freeTcpPort("127.0.0.2");
         Run run = demo(tmp, Map.of("DEMO_DHCP_PORT", Integer.toString(dhcp),
                 "DEMO_OMAPI_PORTS", omapiPrimary + " " + omapiSecondary,
                 "DEMO_FAILOVER_PORTS", failoverPrimary + " " + failoverSecondary));
@@ -118,12 +77,12 @@ class DemoIT {
         // It stopped what it started and removed its directory.
         assertThat(out).contains("primary: ", "DHCP_STOPPED");
         for (int port : new int[] {omapiPrimary, failoverPrimary}) {
-            assertThat(tcpFree("127.0.0.1", port)).as("port %d released", port).isTrue();
+            assertThat(LoopbackPorts.tcpFree("127.0.0.1", port)).as("port %d released", port).isTrue();
         }
         for (int port : new int[] {omapiSecondary, failoverSecondary}) {
-            assertThat(tcpFree("127.0.0.2", port)).as("port %d released", port).isTrue();
+            assertThat(LoopbackPorts.tcpFree("127.0.0.2", port)).as("port %d released", port).isTrue();
         }
-        assertThat(udpFree("127.0.0.1", dhcp) && udpFree("127.0.0.2", dhcp)).isTrue();
+        assertThat(LoopbackPorts.udpFree("127.0.0.1", dhcp) && LoopbackPorts.udpFree("127.0.0.2", dhcp)).isTrue();
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left).as("temporary files left behind").isEmpty();
         }
@@ -143,7 +102,7 @@ class DemoIT {
 
     @Test
     void serveModeGivesOneClientALease(@TempDir Path tmp) throws Exception {
-        int port = freeUdpPort();
+        int port = LoopbackPorts.freeDhcpPort(List.of("127.0.0.3", "127.0.0.1"));
         Run run = demo(tmp, Map.of("DEMO_DHCP_PORT", Integer.toString(port)), "serve");
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("DHCP_LISTENING 127.0.0.3 port " + port, "lease 192.168.100.33 {",

@@ -3,16 +3,13 @@ package io.ironlease.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,10 +59,10 @@ class SeedHowToIT {
         String key = "# TEST ONLY: generated for this test run\nkey omapi_key {\n  algorithm hmac-md5;\n  secret \""
                 + Base64.getEncoder().encodeToString(secret) + "\";\n}\n";
         Files.writeString(dir.resolve("omapi.key"), key);
-        dhcpPort = freeUdpPort();
+        dhcpPort = LoopbackPorts.freeDhcpPort(List.of(PRIMARY, SECONDARY, "127.0.0.1"));
         for (int i = 0; i < 2; i++) {
-            failoverPort[i] = freeTcpPort(i == 0 ? PRIMARY : SECONDARY);
-            omapiPort[i] = freeTcpPort("127.0.0.1");
+            failoverPort[i] = LoopbackPorts.freeTcpPort(i == 0 ? PRIMARY : SECONDARY);
+            omapiPort[i] = LoopbackPorts.freeTcpPort("127.0.0.1");
         }
         for (int i = 0; i < 2; i++) {
             Files.writeString(dir.resolve(role(i) + ".conf"), config(i, key));
@@ -202,17 +199,5 @@ class SeedHowToIT {
         // perfdhcp may count its very last exchange as dropped although the server answered it
         assertThat(Integer.parseInt(m.group(2))).as(server + " alone served perfdhcp's clients: " + report)
                 .isGreaterThanOrEqualTo(5);
-    }
-
-    private static int freeTcpPort(String address) throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(address))) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(PRIMARY, 0))) {
-            return s.getLocalPort();
-        }
     }
 }
