@@ -2,6 +2,8 @@ package io.ironlease.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,6 +92,26 @@ class DemoIT {
 
     private static String hex(int port) {
         return String.format("00:00:%02x:%02x", port >> 8, port & 0xff);
+    }
+
+    @Test
+    void aServerThatCannotStartIsNamedAndTheOtherIsStopped(@TempDir Path tmp) throws Exception {
+        int dhcp = LoopbackPorts.freeDhcpPort(List.of("127.0.0.1", "127.0.0.2", "127.0.0.3"));
+        int omapiSecondary = LoopbackPorts.freeTcpPort("127.0.0.2");
+        int failoverPrimary = LoopbackPorts.freeTcpPort("127.0.0.1");
+        int failoverSecondary = LoopbackPorts.freeTcpPort("127.0.0.2");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Run run = demo(tmp, Map.of("DEMO_DHCP_PORT", Integer.toString(dhcp),
+                    "DEMO_OMAPI_PORTS", taken.getLocalPort() + " " + omapiSecondary,
+                    "DEMO_FAILOVER_PORTS", failoverPrimary + " " + failoverSecondary));
+            assertThat(run.exit()).as(run.output()).isEqualTo(1);
+            assertThat(run.output()).contains("cannot start OMAPI", "ironlease-demo: the primary exited");
+        }
+        assertThat(LoopbackPorts.tcpFree("127.0.0.2", omapiSecondary)).as("the secondary was stopped").isTrue();
+        assertThat(LoopbackPorts.tcpFree("127.0.0.2", failoverSecondary)).isTrue();
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test
