@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +81,23 @@ class DistributionIT {
         assertThat(HOME.resolve("systemd/ironlease-server.service")).content().contains("ExecStartPre=");
         assertThat(HOME.resolve("bin/ironlease-backup")).isExecutable();
         assertThat(HOME.resolve("bin/ironlease-restore")).isExecutable();
+    }
+
+    /**
+     * systemd accepts the shipped units as they would be installed (the distribution at /opt/ironlease,
+     * here at its build location): every directive known, every command executable. Skipped where
+     * systemd-analyze is not installed.
+     */
+    @Test
+    void systemdUnitsVerify(@TempDir Path units) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "systemd-analyze not installed");
+        for (String unit : List.of("ironlease-server.service", "ironlease-backup.service", "ironlease-backup.timer")) {
+            Files.writeString(units.resolve(unit), Files.readString(HOME.resolve("systemd/" + unit))
+                    .replace("/opt/ironlease", HOME.toString()));
+        }
+        Run verify = run(units, "/usr/bin/systemd-analyze", "verify", units.resolve("ironlease-server.service").toString(),
+                units.resolve("ironlease-backup.service").toString(), units.resolve("ironlease-backup.timer").toString());
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.err()).as("systemd-analyze warnings").doesNotContain("Unknown", "not executable", "Failed");
     }
 }
