@@ -46,6 +46,21 @@ final class Validator {
         keys();
         scopes();
         subnets();
+        dynamicDns();
+    }
+
+    /**
+     * ironlease does no dynamic DNS updates: a config that asks for them is served (dhcpd would still
+     * hand out leases when its DNS server is unreachable too) but says so, rather than silently.
+     */
+    private void dynamicDns() {
+        config.global().findParameter("ddns-update-style").ifPresent(setting -> {
+            String style = config.params().ddnsUpdateStyle().orElse("");
+            if (!style.equals("none")) {
+                state.warn(setting.pos(), "ddns-update-style " + style + ": ironlease does not update DNS; "
+                        + "leases are granted without DNS updates (use ddns-update-style none to silence this)");
+            }
+        });
     }
 
     private void failoverPeers(List<Statement.FailoverPeerRef> references) {

@@ -205,4 +205,15 @@ class ParserCoverageTest {
                 .contains("host \"in-subnet\" is declared inside a subnet but host declarations are global "
                         + "(dhcpd warns the same)");
     }
+
+    @Test
+    void dynamicDnsIsWarnedAboutUnlessItIsOff() {
+        ConfigResult interim = ConfigLoader.parse("t.conf", "authoritative;\nddns-update-style interim;\n");
+        assertThat(interim.errors()).isEmpty();
+        assertThat(interim.warnings()).extracting(ConfigError::toString).containsExactly("t.conf:2:1: "
+                + "ddns-update-style interim: ironlease does not update DNS; leases are granted without DNS updates "
+                + "(use ddns-update-style none to silence this)");
+        assertThat(ConfigLoader.parse("t.conf", "ddns-update-style none;\n").warnings()).isEmpty();
+        assertThat(ConfigLoader.parse("t.conf", "authoritative;\n").warnings()).isEmpty();
+    }
 }
