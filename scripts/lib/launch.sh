@@ -14,6 +14,9 @@ launch() {
         echo "$jar_name: $jar is not built yet; run: (cd '$IRONLEASE_ROOT' && mvn -B -q package -DskipTests)" >&2
         exit 127
     fi
+    # the command as the user runs it (ironlease-backup --print-cron writes it into the crontab line)
+    IRONLEASE_LAUNCHER="$(readlink -f "$0")"
+    export IRONLEASE_LAUNCHER
     if [ -n "$main_class" ]; then
         # shellcheck disable=SC2086 # IRONLEASE_JAVA_OPTS is a list of JVM flags
         exec java ${IRONLEASE_JAVA_OPTS:-} -cp "$jar" "$main_class" "$@"

@@ -2,6 +2,8 @@ package io.ironlease.dist;
 
 import io.ironlease.pools.PoolsMain;
 import io.ironlease.server.ServerMain;
+import io.ironlease.server.ops.BackupMain;
+import io.ironlease.server.ops.RestoreMain;
 import io.ironlease.server.probe.DhcpProbeMain;
 import io.ironlease.shell.ShellMain;
 import io.ironlease.shell.keygen.KeygenMain;
@@ -32,7 +34,9 @@ public final class DocsGenerator {
                 ShellMain.commandLine(),
                 new CommandLine(new PoolsMain()),
                 new CommandLine(new KeygenMain()),
-                DhcpProbeMain.commandLine());
+                DhcpProbeMain.commandLine(),
+                new CommandLine(new BackupMain()),
+                new CommandLine(new RestoreMain()));
     }
 
     public static void main(String[] args) throws IOException {

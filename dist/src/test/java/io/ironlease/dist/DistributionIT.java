@@ -17,7 +17,8 @@ class DistributionIT {
 
     private static final Path HOME = Path.of("target", "ironlease").toAbsolutePath();
     private static final List<String> COMMANDS =
-            List.of("ironlease-server", "ironlease-shell", "ironlease-pools", "ironlease-keygen", "ironlease-probe");
+            List.of("ironlease-server", "ironlease-shell", "ironlease-pools", "ironlease-keygen", "ironlease-probe",
+                    "ironlease-backup", "ironlease-restore");
 
     private record Run(int exit, String out, String err) {
     }

@@ -1,0 +1,258 @@
+package io.ironlease.server.ops;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ironlease-backup}: the seed how-to's nightly tar of the config and the lease database, made
+ * safe to run while the server writes. Lease files are copied whole and cut back to their complete
+ * records ({@link JournalSnapshot}), then must pass the server's {@code -T} check before they are
+ * archived; the archive is written under a temporary name and renamed; old archives beyond
+ * {@code --keep} are removed.
+ */
+@Command(name = "ironlease-backup", mixinStandardHelpOptions = true, version = "ironlease-backup 0.1.0",
+        sortOptions = false,
+        description = {"Back up the DHCP configuration and lease database into a date-stamped tar.gz, safely "
+                + "while the server runs.",
+                "The lease files are copied as they are and cut back to their complete records (the server "
+                + "fsyncs every record before it acknowledges a lease, so the copy holds every lease "
+                + "acknowledged before it began); each copy must read back (as ironlease-server -T) before it is "
+                + "archived. The config is checked too (a warning only). Only the newest --keep archives stay."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:archive written", "1:any failure (message on stderr; no partial archive is left)",
+                "2:bad usage"})
+public final class BackupMain implements Callable<Integer> {
+
+    static final String PREFIX = "ironlease-backup-";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "/etc/dhcp",
+            description = "Configuration directory (default: ${DEFAULT-VALUE}).")
+    Path configDir;
+
+    @Option(names = "--lease-dir", paramLabel = "DIR", defaultValue = "/var/lib/dhcp",
+            description = "Directory of the *.leases files (default: ${DEFAULT-VALUE}).")
+    Path leaseDir;
+
+    @Option(names = "--dest", paramLabel = "DIR", defaultValue = "/backup",
+            description = "Where the archives go, created if missing (default: ${DEFAULT-VALUE}).")
+    Path dest;
+
+    @Option(names = "--keep", paramLabel = "N", defaultValue = "14",
+            description = "How many archives to keep, the newest (default: ${DEFAULT-VALUE}).")
+    int keep;
+
+    @Option(names = "--print-cron", description = "Print the crontab line for a nightly run at 02:00 and exit.")
+    boolean printCron;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Clock clock;
+
+    public BackupMain() {
+        this(Clock.systemUTC());
+    }
+
+    BackupMain(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BackupMain()).execute(args));
+    }
+
+    /** Thrown for any failure: its message is the line the admin sees. */
+    static final class Failure extends Exception {
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (keep < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--keep must be a positive number, not " + keep);
+        }
+        if (printCron) {
+            out.printf("0 2 * * * %s --config-dir %s --lease-dir %s --dest %s --keep %d%n", launcher(),
+                    shellQuote(configDir), shellQuote(leaseDir), shellQuote(dest), keep);
+            out.flush();
+            return 0;
+        }
+        try {
+            run(out, err);
+            return 0;
+        } catch (Failure | IOException e) {
+            err.println("ironlease-backup: " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private void run(PrintWriter out, PrintWriter err) throws Failure, IOException {
+        if (!Files.isDirectory(configDir)) {
+            throw new Failure("config directory " + configDir + " does not exist");
+        }
+        if (!Files.isDirectory(leaseDir)) {
+            throw new Failure("lease directory " + leaseDir + " does not exist");
+        }
+        try {
+            Files.createDirectories(dest);
+        } catch (IOException e) {
+            throw new Failure("cannot create destination " + dest + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(dest)) {
+            throw new Failure("destination " + dest + " is not writable");
+        }
+        Path work = Files.createTempDirectory("ironlease-backup");
+        try {
+            copyTree(configDir, work.resolve("config"));
+            snapshotLeases(work.resolve("leases"), out, err);
+            Path conf = work.resolve("config/dhcpd.conf");
+            if (Files.isRegularFile(conf)) {
+                Optional<String> errors = Checks.configErrors(conf);
+                errors.ifPresent(e -> err.println("ironlease-backup: warning: " + configDir.resolve("dhcpd.conf")
+                        + " does not check clean (backed up anyway):\n" + e.indent(2).stripTrailing()));
+            }
+            Path archive = writeArchive(work);
+            out.println("ironlease-backup: wrote " + archive);
+            prune(out);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private void snapshotLeases(Path target, PrintWriter out, PrintWriter err) throws Failure, IOException {
+        Files.createDirectories(target);
+        boolean found = false;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(leaseDir, "*.leases")) {
+            for (Path file : files) {
+                found = true;
+                byte[] copy;
+                try {
+                    copy = Files.readAllBytes(file); // one open: a compaction renaming over it does not matter
+                } catch (IOException e) {
+                    throw new Failure("cannot copy " + file + ": " + e.getMessage());
+                }
+                int complete = JournalSnapshot.completeLength(copy);
+                Path snapshot = target.resolve(file.getFileName());
+                try (FileChannel channel = FileChannel.open(snapshot, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    channel.write(java.nio.ByteBuffer.wrap(copy, 0, complete));
+                }
+                Optional<String> problem = Checks.leaseFileErrors(snapshot);
+                if (problem.isPresent()) {
+                    throw new Failure("the snapshot of " + file + " does not read back: " + problem.get());
+                }
+                out.println("ironlease-backup: " + file + ": snapshot of " + complete + " bytes checked"
+                        + (complete < copy.length ? " (an unfinished record at the end was left out)" : ""));
+            }
+        }
+        if (!found) {
+            err.println("ironlease-backup: warning: no *.leases file in " + leaseDir);
+        }
+    }
+
+    private Path writeArchive(Path work) throws Failure {
+        String stamp = STAMP.format(clock.instant());
+        Path archive = dest.resolve(PREFIX + hostName() + "-" + stamp + ".tar.gz");
+        Path partial = dest.resolve("." + PREFIX + stamp + ".tar.gz.partial");
+        try {
+            Archives.create(partial, work, List.of("config", "leases"));
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
+            return archive;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the message below matters more
+            }
+            throw new Failure("cannot write " + archive + ": " + e.getMessage());
+        }
+    }
+
+    /** Keeps the newest {@code keep} archives; the names sort by time. */
+    private void prune(PrintWriter out) throws IOException {
+        List<Path> archives = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dest)) {
+            files.filter(p -> p.getFileName().toString().startsWith(PREFIX)
+                    && p.getFileName().toString().endsWith(".tar.gz")).sorted().forEach(archives::add);
+        }
+        for (int i = 0; i < archives.size() - keep; i++) {
+            Files.deleteIfExists(archives.get(i));
+            out.println("ironlease-backup: removed old " + archives.get(i));
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws Failure {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+        } catch (IOException e) {
+            throw new Failure("cannot copy " + from + ": " + e.getMessage());
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory left behind is not worth failing a backup for
+        }
+    }
+
+    private static String hostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            int dot = name.indexOf('.');
+            return dot > 0 ? name.substring(0, dot) : name;
+        } catch (IOException e) {
+            return "host";
+        }
+    }
+
+    /** The launcher that started us (set by the scripts), so the crontab line runs the same command. */
+    private static String launcher() {
+        return Optional.ofNullable(System.getenv("IRONLEASE_LAUNCHER")).filter(s -> !s.isBlank())
+                .orElse("ironlease-backup");
+    }
+
+    private static String shellQuote(Path path) {
+        String text = path.toString();
+        return text.matches("[A-Za-z0-9_./@%+=:,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+    }
+}
