@@ -153,24 +153,34 @@ public final class BackupMain implements Callable<Integer> {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(leaseDir, "*.leases")) {
             for (Path file : files) {
                 found = true;
-                byte[] copy;
-                try {
-                    copy = Files.readAllBytes(file); // one open: a compaction renaming over it does not matter
+                Path snapshot = target.resolve(file.getFileName());
+                long copied;
+                long complete;
+                // one open, streamed: a compaction renaming over the file does not matter, nor does its size
+                try (java.io.InputStream in = Files.newInputStream(file);
+                        FileChannel channel = FileChannel.open(snapshot, StandardOpenOption.CREATE_NEW,
+                                StandardOpenOption.WRITE)) {
+                    JournalSnapshot scan = new JournalSnapshot();
+                    byte[] buffer = new byte[1 << 16];
+                    copied = 0;
+                    for (int n; (n = in.read(buffer)) > 0; copied += n) {
+                        scan.feed(buffer, 0, n);
+                        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.wrap(buffer, 0, n);
+                        while (chunk.hasRemaining()) {
+                            channel.write(chunk);
+                        }
+                    }
+                    complete = scan.completeLength();
+                    channel.truncate(complete);
                 } catch (IOException e) {
                     throw new Failure("cannot copy " + file + ": " + e.getMessage());
-                }
-                int complete = JournalSnapshot.completeLength(copy);
-                Path snapshot = target.resolve(file.getFileName());
-                try (FileChannel channel = FileChannel.open(snapshot, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
-                    channel.write(java.nio.ByteBuffer.wrap(copy, 0, complete));
                 }
                 Optional<String> problem = Checks.leaseFileErrors(snapshot);
                 if (problem.isPresent()) {
                     throw new Failure("the snapshot of " + file + " does not read back: " + problem.get());
                 }
                 out.println("ironlease-backup: " + file + ": snapshot of " + complete + " bytes checked"
-                        + (complete < copy.length ? " (an unfinished record at the end was left out)" : ""));
+                        + (complete < copied ? " (an unfinished record at the end was left out)" : ""));
             }
         }
         if (!found) {

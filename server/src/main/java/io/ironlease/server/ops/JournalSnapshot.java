@@ -12,78 +12,91 @@ package io.ironlease.server.ops;
  */
 public final class JournalSnapshot {
 
-    private JournalSnapshot() {
-    }
+    private int depth;
+    private boolean quoted;
+    private boolean escaped;
+    private boolean comment;
+    /** Whether a declaration ended on the current line. */
+    private boolean endOfDeclaration;
+    /** Whether the current line, so far, holds only whitespace and comments (and nothing is open). */
+    private boolean blankLine = true;
+    private long position;
+    private long complete;
 
-    /** The length of the complete prefix of {@code journal} (whole lines, comments after it kept). */
+    /** The length of the complete prefix of {@code journal}. */
     public static int completeLength(byte[] journal) {
-        int depth = 0;
-        boolean quoted = false;
-        boolean escaped = false;
-        boolean comment = false;
-        int complete = 0;
-        boolean endOfDeclaration = false;
-        for (int i = 0; i < journal.length; i++) {
-            byte b = journal[i];
-            if (comment) {
-                if (b == '\n') {
-                    comment = false;
-                } else {
-                    continue;
-                }
-            }
-            if (quoted) {
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    quoted = false;
-                }
-                continue;
-            }
-            switch (b) {
-                case '"' -> quoted = true;
-                case '#' -> comment = true;
-                case '{' -> depth++;
-                case '}' -> {
-                    if (depth > 0 && --depth == 0) {
-                        endOfDeclaration = true;
-                    }
-                }
-                case ';' -> {
-                    if (depth == 0) {
-                        endOfDeclaration = true;
-                    }
-                }
-                case '\n' -> {
-                    // a line with nothing open after the last complete declaration keeps the prefix whole
-                    if (depth == 0 && !quoted && (endOfDeclaration || onlyBlankSince(journal, complete, i))) {
-                        complete = i + 1;
-                        endOfDeclaration = false;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        // the copy ended right after a closing brace or semicolon: that declaration is whole
-        return depth == 0 && !quoted && !comment && endOfDeclaration ? journal.length : complete;
+        JournalSnapshot scan = new JournalSnapshot();
+        scan.feed(journal, 0, journal.length);
+        return (int) scan.completeLength();
     }
 
-    /** Whether bytes [from, to) hold nothing but whitespace and comments. */
-    private static boolean onlyBlankSince(byte[] journal, int from, int to) {
-        boolean comment = false;
-        for (int i = from; i < to; i++) {
-            byte b = journal[i];
-            if (comment) {
-                comment = b != '\n';
-            } else if (b == '#') {
-                comment = true;
-            } else if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return false;
-            }
+    /** Scans the next bytes of the journal. */
+    public void feed(byte[] buffer, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            step(buffer[i]);
+            position++;
         }
-        return true;
     }
+
+    /** The length of the complete prefix of what was fed so far. */
+    public long completeLength() {
+        // the copy ended right after a closing brace or semicolon: that declaration is whole
+        return depth == 0 && !quoted && !comment && endOfDeclaration ? position : complete;
+    }
+
+    private void step(byte b) {
+        if (comment) {
+            if (b != '\n') {
+                return;
+            }
+            comment = false;
+        }
+        if (quoted) {
+            if (escaped) {
+                escaped = false;
+            } else if (b == '\\') {
+                escaped = true;
+            } else if (b == '"') {
+                quoted = false;
+            }
+            return;
+        }
+        switch (b) {
+            case '"' -> {
+                quoted = true;
+                blankLine = false;
+            }
+            case '#' -> comment = true;
+            case '{' -> {
+                depth++;
+                blankLine = false;
+            }
+            case '}' -> {
+                blankLine = false;
+                if (depth > 0 && --depth == 0) {
+                    endOfDeclaration = true;
+                }
+            }
+            case ';' -> {
+                blankLine = false;
+                if (depth == 0) {
+                    endOfDeclaration = true;
+                }
+            }
+            case '\n' -> {
+                // a line that ends a declaration, or a blank/comment line after a complete one
+                if (depth == 0 && (endOfDeclaration || (blankLine && complete == lineStart))) {
+                    complete = position + 1;
+                }
+                endOfDeclaration = false;
+                blankLine = true;
+                lineStart = position + 1;
+            }
+            case ' ', '\t', '\r' -> {
+            }
+            default -> blankLine = false;
+        }
+    }
+
+    private long lineStart;
 }

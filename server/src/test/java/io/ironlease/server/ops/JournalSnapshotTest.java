@@ -89,4 +89,20 @@ class JournalSnapshotTest {
             assertThat(kept).isEqualTo(expected);
         }
     }
+
+    /** The backup streams the file in chunks: where the chunks split it does not change the answer. */
+    @Property(tries = 200)
+    void chunksGiveTheSameAnswerAsTheWholeCopy(@ForAll @IntRange(min = 0, max = 6) int records,
+            @ForAll @IntRange(min = 0, max = 3_000) int cutAt, @ForAll @IntRange(min = 1, max = 97) int chunk) {
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < records; i++) {
+            file.append(lease(i));
+        }
+        byte[] bytes = file.substring(0, Math.min(cutAt, file.length())).getBytes(StandardCharsets.US_ASCII);
+        JournalSnapshot scan = new JournalSnapshot();
+        for (int offset = 0; offset < bytes.length; offset += chunk) {
+            scan.feed(bytes, offset, Math.min(chunk, bytes.length - offset));
+        }
+        assertThat(scan.completeLength()).isEqualTo(JournalSnapshot.completeLength(bytes));
+    }
 }
