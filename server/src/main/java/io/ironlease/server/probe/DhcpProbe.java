@@ -143,7 +143,8 @@ public final class DhcpProbe implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] buffer = new byte[1500];
         while (true) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
+            // rounded up: a wait cut short by the truncation would retransmit early (and with secs one too low)
+            long left = (deadline - System.nanoTime() + 999_999) / 1_000_000;
             if (left <= 0) {
                 return Optional.empty();
             }

@@ -84,7 +84,11 @@ class DhcpProbeIT {
             }
             assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(1);
             assertThat(discovers).extracting(DhcpPacket::xid).containsOnly(discovers.get(0).xid());
-            assertThat(discovers).extracting(DhcpPacket::secs).containsExactly(0, 1, 2);
+            // 0, then the seconds elapsed: 1 and 2 (more only when the machine stalls the probe)
+            List<Integer> secs = discovers.stream().map(DhcpPacket::secs).toList();
+            assertThat(secs.get(0)).isZero();
+            assertThat(secs.get(1)).isGreaterThanOrEqualTo(1);
+            assertThat(secs.get(2)).isGreaterThan(secs.get(1));
         }
     }
 
