@@ -47,7 +47,7 @@ public final class DocsGenerator {
         Path completionDir = Files.createDirectories(Path.of(args[1]));
         for (CommandLine command : commands()) {
             String name = command.getCommandName();
-            int status = ManPageGenerator.generateManPage(manDir.toFile(), null, new boolean[1], false,
+            int status = ManPageGenerator.generateManPage(manDir.toFile(), null, new boolean[0], false,
                     command.getCommandSpec());
             if (status != 0) {
                 throw new IOException("man page generation failed for " + name + " (status " + status + ")");
