@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -46,13 +45,8 @@ public final class BackupMain implements Callable<Integer> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "/etc/dhcp",
-            description = "Configuration directory (default: ${DEFAULT-VALUE}).")
-    Path configDir;
-
-    @Option(names = "--lease-dir", paramLabel = "DIR", defaultValue = "/var/lib/dhcp",
-            description = "Directory of the *.leases files (default: ${DEFAULT-VALUE}).")
-    Path leaseDir;
+    @CommandLine.Mixin
+    DhcpDirectories dirs = new DhcpDirectories();
 
     @Option(names = "--dest", paramLabel = "DIR", defaultValue = "/backup",
             description = "Where the archives go, created if missing (default: ${DEFAULT-VALUE}).")
@@ -82,13 +76,6 @@ public final class BackupMain implements Callable<Integer> {
         System.exit(new CommandLine(new BackupMain()).execute(args));
     }
 
-    /** Thrown for any failure: its message is the line the admin sees. */
-    static final class Failure extends Exception {
-        Failure(String message) {
-            super(message);
-        }
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +85,7 @@ public final class BackupMain implements Callable<Integer> {
         }
         if (printCron) {
             out.printf("0 2 * * * %s --config-dir %s --lease-dir %s --dest %s --keep %d%n", launcher(),
-                    shellQuote(configDir), shellQuote(leaseDir), shellQuote(dest), keep);
+                    shellQuote(dirs.config), shellQuote(dirs.leases), shellQuote(dest), keep);
             out.flush();
             return 0;
         }
@@ -115,11 +102,11 @@ public final class BackupMain implements Callable<Integer> {
     }
 
     private void run(PrintWriter out, PrintWriter err) throws Failure, IOException {
-        if (!Files.isDirectory(configDir)) {
-            throw new Failure("config directory " + configDir + " does not exist");
+        if (!Files.isDirectory(dirs.config)) {
+            throw new Failure("config directory " + dirs.config + " does not exist");
         }
-        if (!Files.isDirectory(leaseDir)) {
-            throw new Failure("lease directory " + leaseDir + " does not exist");
+        if (!Files.isDirectory(dirs.leases)) {
+            throw new Failure("lease directory " + dirs.leases + " does not exist");
         }
         try {
             Files.createDirectories(dest);
@@ -131,26 +118,26 @@ public final class BackupMain implements Callable<Integer> {
         }
         Path work = Files.createTempDirectory("ironlease-backup");
         try {
-            copyTree(configDir, work.resolve("config"));
+            Trees.copy(dirs.config, work.resolve("config"));
             snapshotLeases(work.resolve("leases"), out, err);
             Path conf = work.resolve("config/dhcpd.conf");
             if (Files.isRegularFile(conf)) {
                 Optional<String> errors = Checks.configErrors(conf);
-                errors.ifPresent(e -> err.println("ironlease-backup: warning: " + configDir.resolve("dhcpd.conf")
+                errors.ifPresent(e -> err.println("ironlease-backup: warning: " + dirs.config.resolve("dhcpd.conf")
                         + " does not check clean (backed up anyway):\n" + e.indent(2).stripTrailing()));
             }
             Path archive = writeArchive(work);
             out.println("ironlease-backup: wrote " + archive);
             prune(out);
         } finally {
-            deleteTree(work);
+            Trees.delete(work);
         }
     }
 
     private void snapshotLeases(Path target, PrintWriter out, PrintWriter err) throws Failure, IOException {
         Files.createDirectories(target);
         boolean found = false;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(leaseDir, "*.leases")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dirs.leases, "*.leases")) {
             for (Path file : files) {
                 found = true;
                 Path snapshot = target.resolve(file.getFileName());
@@ -184,7 +171,7 @@ public final class BackupMain implements Callable<Integer> {
             }
         }
         if (!found) {
-            err.println("ironlease-backup: warning: no *.leases file in " + leaseDir);
+            err.println("ironlease-backup: warning: no *.leases file in " + dirs.leases);
         }
     }
 
@@ -219,29 +206,6 @@ public final class BackupMain implements Callable<Integer> {
         for (int i = 0; i < archives.size() - keep; i++) {
             Files.deleteIfExists(archives.get(i));
             out.println("ironlease-backup: removed old " + archives.get(i));
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws Failure {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-                }
-            }
-        } catch (IOException e) {
-            throw new Failure("cannot copy " + from + ": " + e.getMessage());
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory left behind is not worth failing a backup for
         }
     }
 

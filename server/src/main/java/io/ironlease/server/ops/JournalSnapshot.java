@@ -6,7 +6,7 @@ package io.ironlease.server.ops;
  * appends whole records and fsyncs them before it acknowledges anything, so this prefix holds every
  * lease acknowledged before the copy began.
  *
- * <p>A declaration is complete at a {@code }} that closes its outermost block, or at a {@code ;}
+ * <p>A declaration is complete at the closing brace of its outermost block, or at a semicolon
  * outside any block (one-line statements such as {@code authoring-byte-order} and {@code server-duid}).
  * Braces and semicolons inside quoted strings and comments do not count.
  */
@@ -21,6 +21,8 @@ public final class JournalSnapshot {
     /** Whether the current line, so far, holds only whitespace and comments (and nothing is open). */
     private boolean blankLine = true;
     private long position;
+    /** Where the current line starts. */
+    private long lineStart;
     private long complete;
 
     /** The length of the complete prefix of {@code journal}. */
@@ -97,6 +99,4 @@ public final class JournalSnapshot {
             default -> blankLine = false;
         }
     }
-
-    private long lineStart;
 }

@@ -1,6 +1,5 @@
 package io.ironlease.server.ops;
 
-import io.ironlease.server.ops.BackupMain.Failure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
@@ -43,13 +42,8 @@ public final class RestoreMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ARCHIVE", description = "An archive written by ironlease-backup.")
     Path archive;
 
-    @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "/etc/dhcp",
-            description = "Configuration directory to restore (default: ${DEFAULT-VALUE}).")
-    Path configDir;
-
-    @Option(names = "--lease-dir", paramLabel = "DIR", defaultValue = "/var/lib/dhcp",
-            description = "Lease directory to restore into (default: ${DEFAULT-VALUE}).")
-    Path leaseDir;
+    @CommandLine.Mixin
+    DhcpDirectories dirs = new DhcpDirectories();
 
     @Option(names = "--force", description = "Restore even while an ironlease-server or dhcpd uses the lease directory.")
     boolean force;
@@ -105,18 +99,18 @@ public final class RestoreMain implements Callable<Integer> {
             }
             verify(config, leases);
             if (!force) {
-                Optional<ProcessHandle> running = serverUsing(leaseDir);
+                Optional<ProcessHandle> running = serverUsing(dirs.leases);
                 if (running.isPresent()) {
-                    throw new Failure("a server (pid " + running.get().pid() + ") is using " + leaseDir
+                    throw new Failure("a server (pid " + running.get().pid() + ") is using " + dirs.leases
                             + "; stop it first (or pass --force)");
                 }
             }
             String stamp = STAMP.format(clock.instant());
             replaceConfig(config, out, stamp);
             replaceLeases(leases, out, stamp);
-            out.println("ironlease-restore: restored " + configDir + " and " + leaseDir + " from " + archive);
+            out.println("ironlease-restore: restored " + dirs.config + " and " + dirs.leases + " from " + archive);
         } finally {
-            BackupMain.deleteTree(work);
+            Trees.delete(work);
         }
     }
 
@@ -139,31 +133,31 @@ public final class RestoreMain implements Callable<Integer> {
     }
 
     private void replaceConfig(Path config, PrintWriter out, String stamp) throws Failure {
-        Path kept = configDir.resolveSibling(configDir.getFileName() + ".before-restore-" + stamp);
+        Path kept = dirs.config.resolveSibling(dirs.config.getFileName() + ".before-restore-" + stamp);
         try {
-            if (Files.exists(configDir)) {
-                Files.move(configDir, kept);
-                out.println("ironlease-restore: kept the previous " + configDir + " as " + kept);
+            if (Files.exists(dirs.config)) {
+                Files.move(dirs.config, kept);
+                out.println("ironlease-restore: kept the previous " + dirs.config + " as " + kept);
             }
-            Files.createDirectories(configDir.toAbsolutePath().getParent());
+            Files.createDirectories(dirs.config.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new Failure("cannot move " + configDir + " aside: " + e.getMessage());
+            throw new Failure("cannot move " + dirs.config + " aside: " + e.getMessage());
         }
-        BackupMain.copyTree(config, configDir);
+        Trees.copy(config, dirs.config);
     }
 
     /** Only the lease files: the directory may hold other files (dhclient's leases, say). */
     private void replaceLeases(Path leases, PrintWriter out, String stamp) throws Failure, IOException {
-        Files.createDirectories(leaseDir);
+        Files.createDirectories(dirs.leases);
         for (Path file : leaseFiles(leases)) {
-            Path target = leaseDir.resolve(file.getFileName().toString());
+            Path target = dirs.leases.resolve(file.getFileName().toString());
             try {
                 if (Files.exists(target)) {
-                    Path kept = leaseDir.resolve(file.getFileName() + ".before-restore-" + stamp);
+                    Path kept = dirs.leases.resolve(file.getFileName() + ".before-restore-" + stamp);
                     Files.move(target, kept);
                     out.println("ironlease-restore: kept the previous " + target + " as " + kept);
                 }
-                Path restoring = leaseDir.resolve(file.getFileName() + ".restoring");
+                Path restoring = dirs.leases.resolve(file.getFileName() + ".restoring");
                 Files.copy(file, restoring, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 Files.move(restoring, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
