@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
@@ -39,6 +40,9 @@ public final class DhcpTransport implements AutoCloseable {
 
     // Linux <asm-generic/socket.h>: SOL_SOCKET 1, SO_BINDTODEVICE 25; IFNAMSIZ 16
     private static final RawUnixChannelOption SO_BINDTODEVICE = new RawUnixChannelOption("SO_BINDTODEVICE", 1, 25, 16);
+
+    private static final int DATAGRAM_SLOT = 1500;
+    private static final int DATAGRAMS_PER_READ = 16;
 
     /** The transport's own group, or null when it runs on a caller's group. */
     private final EventLoopGroup group;
@@ -151,8 +155,10 @@ public final class DhcpTransport implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .handler(handler);
         if (epoll) {
-            // recvmmsg: several datagrams per system call under load (DHCP messages fit in 1500 bytes)
-            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, 1500);
+            // recvmmsg: up to 16 datagrams per system call under load (DHCP messages fit in 1500 bytes); Netty
+            // splits its read buffer into payload-sized slots, so the buffer must hold all 16
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, DATAGRAM_SLOT)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM_SLOT * DATAGRAMS_PER_READ));
         }
         if (config.receiveBufferBytes() > 0) {
             bootstrap.option(ChannelOption.SO_RCVBUF, config.receiveBufferBytes());
@@ -166,7 +172,14 @@ public final class DhcpTransport implements AutoCloseable {
             throw new IOException("cannot bind the DHCP " + what + " to " + address + ": " + future.cause(),
                     future.cause());
         }
-        return future.channel();
+        Channel channel = future.channel();
+        // what Netty sets up on a channel's first read, set up now: code that the JIT warm-up compiled on
+        // another channel would otherwise be deoptimized by that first-use branch when real traffic arrives
+        channel.eventLoop().submit(() -> {
+            channel.unsafe().recvBufAllocHandle();
+            channel.localAddress();
+        }).awaitUninterruptibly();
+        return channel;
     }
 
     private static ListenerInterface describe(String name) throws IOException {
