@@ -59,12 +59,16 @@ public final class DhcpServer implements AutoCloseable {
     private final DhcpServerEngine handler;
     private final LeaseService leaseService;
     private final Optional<FailoverCoordinator> failover;
+    private final boolean announce;
+    private final boolean ownsGroup;
     private DhcpTransport transport;
 
     private DhcpServer(ServerSettings settings, CachedHostResolver resolver, JournalLeaseStore store,
             EngineExecutor loop, io.netty.channel.EventLoopGroup group, LeaseEngine engine, DhcpServerEngine handler,
-            Optional<FailoverCoordinator> failover) {
+            Optional<FailoverCoordinator> failover, boolean announce, boolean ownsGroup) {
         this.failover = failover;
+        this.announce = announce;
+        this.ownsGroup = ownsGroup;
         this.group = group;
         this.settings = settings;
         this.resolver = resolver;
@@ -76,6 +80,16 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     public static DhcpServer start(ServerSettings s) throws IOException, LeaseFileException {
+        return start(s, true, null);
+    }
+
+    /**
+     * @param announce false for a throwaway server (the JIT warm-up's): no lifecycle log lines and no
+     *                 start-up rewrite of its lease file
+     * @param shared   an event loop group to serve on (and leave running at close), or null for one of its own
+     */
+    static DhcpServer start(ServerSettings s, boolean announce, io.netty.channel.EventLoopGroup shared)
+            throws IOException, LeaseFileException {
         long started = System.nanoTime();
         CachedHostResolver resolver = s.resolver() != null ? s.resolver() : CachedHostResolver.system();
         resolver.register(ConfigHostNames.of(s.config()));
@@ -91,22 +105,26 @@ public final class DhcpServer implements AutoCloseable {
         io.netty.channel.EventLoopGroup group = null;
         EngineExecutor loop;
         if (!s.engineThread()) {
-            group = DhcpTransport.newGroup(transportConfig);
+            group = shared != null ? shared : DhcpTransport.newGroup(transportConfig);
             loop = new EventLoopEngine(group.next(), s.tick());
         } else {
             loop = new EngineLoop("ironlease-engine", s.tick());
         }
         LeaseEngine engine = new LeaseEngine(alloc, store, loop, s.clock());
         long records = engine.replay();
-        LOG.info("LEASE_FILE_LOADED {}: {} records, {} leases ({} outside every range), {} hosts in {} ms",
-                store.file(), records, alloc.leaseCount(), alloc.strayCount(), alloc.hosts().size(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        if (announce) {
+            LOG.info("LEASE_FILE_LOADED {}: {} records, {} leases ({} outside every range), {} hosts in {} ms",
+                    store.file(), records, alloc.leaseCount(), alloc.strayCount(), alloc.hosts().size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
         loop.afterBatch(engine::flush);
         loop.onTick(engine::tick);
         if (loop instanceof EngineLoop thread) {
             thread.start();
         }
-        loop.execute(engine::compact);
+        if (announce) {
+            loop.execute(engine::compact);
+        }
         EngineCounters counters = new EngineCounters();
         Pinger pinger = s.pinger() != null ? s.pinger() : Pinger.icmp(4);
         RateLimitedLog warnings = new RateLimitedLog(LoggerFactory.getLogger(DhcpMessageProcessor.class), s.clock(),
@@ -116,7 +134,8 @@ public final class DhcpServer implements AutoCloseable {
                 new OptionSets(resolver, resolver::generation), ClientClassifier.of(s.config()), counters, true, warnings);
         DhcpServerEngine handler = new DhcpServerEngine(engine, loop, processor, pinger, counters,
                 DhcpServerEngine.DEFAULT_MAX_PENDING);
-        DhcpServer server = new DhcpServer(s, resolver, store, loop, group, engine, handler, failover);
+        DhcpServer server = new DhcpServer(s, resolver, store, loop, group, engine, handler, failover, announce,
+                shared == null);
         try {
             if (failover.isPresent()) {
                 failover.get().start(engine, loop); // recovering with the partner overlaps the warm-up
@@ -126,10 +145,8 @@ public final class DhcpServer implements AutoCloseable {
             throw e;
         }
         if (!s.warmup().isZero()) {
-            long t0 = System.nanoTime();
-            int exchanges = JitWarmup.run(s.warmup(), 30_000);
-            LOG.info("JIT_WARMUP {} synthetic exchanges in {} ms", exchanges,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            // on this server's own event loop, so that its thread-local state is in use before the real traffic
+            JitWarmup.run(s, !transportConfig.interfaces().isEmpty(), JitWarmup.MAX_EXCHANGES, group);
         }
         try {
             server.transport = DhcpTransport.start(transportConfig, handler, s.clock(), group);
@@ -137,7 +154,9 @@ public final class DhcpServer implements AutoCloseable {
             server.close();
             throw e;
         }
-        server.logStarted(plan, identity);
+        if (announce) {
+            server.logStarted(plan, identity);
+        }
         return server;
     }
 
@@ -250,13 +269,16 @@ public final class DhcpServer implements AutoCloseable {
             LOG.warn("DHCP_SHUTDOWN the engine did not drain cleanly: {}", e.toString());
         }
         loop.close(Duration.ofSeconds(10));
-        if (group != null) {
+        if (group != null && ownsGroup) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         }
         store.close();
         resolver.close();
-        if (transport != null) {
-            LOG.info("DHCP_STOPPED {} {}", handler.counters(), transport.counters());
+        if (announce) {
+            LOG.info("LEASE_STORE_CLOSED {}: {}", store.file(), store.totals());
+            if (transport != null) {
+                LOG.info("DHCP_STOPPED {} {}", handler.counters(), transport.counters());
+            }
         }
     }
 }

@@ -66,7 +66,7 @@ final class Serve {
             ServerSettings settings = new ServerSettings(config.config(), main.leaseFile, listen, main.port,
                     main.interfaces, listen.isEmpty(), Clock.systemUTC(), null, null, JournalLeaseStore.Options.defaults(),
                     LeaseOwnershipPolicy.STANDALONE, Duration.ofSeconds(1), 1,
-                    main.engineThread, main.noWarmup ? Duration.ZERO : Duration.ofSeconds(2));
+                    main.engineThread, main.noWarmup ? Duration.ZERO : Duration.ofSeconds(main.warmupSeconds));
             server = DhcpServer.start(settings);
         } catch (LeaseFileException e) {
             err.println(e.getMessage());

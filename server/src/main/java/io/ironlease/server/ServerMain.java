@@ -78,9 +78,22 @@ public final class ServerMain implements Callable<Integer> {
     @CommandLine.Mixin
     io.ironlease.server.omapi.OmapiOptions omapi = new io.ironlease.server.omapi.OmapiOptions();
 
-    @Option(names = "--no-warmup", description = "open the sockets at once, without the JIT warm-up (about 2 s of "
-            + "synthetic exchanges on a scratch configuration)")
+    @Option(names = "--no-warmup", description = "open the sockets at once, without the JIT warm-up (same as "
+            + "--warmup-seconds 0)")
     boolean noWarmup;
+
+    @Option(names = "--warmup-seconds", paramLabel = "SECONDS", defaultValue = "5",
+            description = "before opening the sockets, serve synthetic clients through a scratch server on loopback "
+                    + "until the JIT compiler has settled, for at most this long (default: ${DEFAULT-VALUE}; 0: none)")
+    void warmupSeconds(int seconds) {
+        if (seconds < 0 || seconds > 120) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--warmup-seconds must be between 0 and 120, not " + seconds);
+        }
+        warmupSeconds = seconds;
+    }
+
+    int warmupSeconds = 5;
 
     @Parameters(paramLabel = "IFACE", arity = "0..*", description = "interfaces to serve (default: all)")
     List<String> interfaces = new ArrayList<>();

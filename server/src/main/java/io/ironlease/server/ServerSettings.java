@@ -81,6 +81,16 @@ public record ServerSettings(DhcpConfig config, Path leaseFile, Optional<InetAdd
                 storeOptions, policy, tick, eventLoopThreads, value, warmup);
     }
 
+    public ServerSettings withWarmup(Duration value) {
+        return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, resolver, pinger,
+                storeOptions, policy, tick, eventLoopThreads, engineThread, value);
+    }
+
+    public ServerSettings withEventLoopThreads(int value) {
+        return new ServerSettings(config, leaseFile, listen, port, interfaces, autoInterfaces, clock, resolver, pinger,
+                storeOptions, policy, tick, value, engineThread, warmup);
+    }
+
     public ServerSettings withInterfaces(List<String> names, boolean auto) {
         return new ServerSettings(config, leaseFile, listen, port, names, auto, clock, resolver, pinger, storeOptions,
                 policy, tick, eventLoopThreads, engineThread, warmup);

@@ -71,6 +71,10 @@ public final class AddressPlan {
                 }
             }
         }
+        // the lookup caches start filled: a first-use branch (null) in compiled code would be a deoptimization
+        // when a server's first request arrives, after the JIT warm-up compiled the hot path on another plan
+        this.lastRange = this.ranges.length > 0 ? this.ranges[0] : null;
+        this.lastSubnet = this.subnets.stream().filter(s -> !nested.contains(s)).findFirst().orElse(null);
     }
 
     /** Builds the plan of {@code config}; overlapping ranges after the first are left out (see {@link #warnings}). */

@@ -22,7 +22,7 @@ public final class PoolPlan {
     private final SubnetPlan subnet;
     private final NetworkPlan network;
     final List<RangeSlots> ranges = new ArrayList<>();
-    private ScopeStack stack;
+    private final ScopeStack stack;
 
     PoolPlan(int id, Optional<PoolConfig> config, Scope scope, SubnetPlan subnet, NetworkPlan network) {
         this.id = id;
@@ -30,6 +30,7 @@ public final class PoolPlan {
         this.scope = scope;
         this.subnet = subnet;
         this.network = network;
+        this.stack = ScopeStack.of(null, List.of(), scope, subnet.scope());
     }
 
     public int id() {
@@ -88,11 +89,8 @@ public final class PoolPlan {
         return n;
     }
 
-    /** The pool's scopes for clients that are no host's and in no class (cached). */
+    /** The pool's scopes for clients that are no host's and in no class. */
     ScopeStack stack() {
-        if (stack == null) {
-            stack = ScopeStack.of(null, List.of(), scope, subnet.scope());
-        }
         return stack;
     }
 

@@ -10,12 +10,13 @@ public final class SubnetPlan {
     private final int id;
     private final SubnetConfig config;
     private final NetworkPlan network;
-    private ScopeStack stack;
+    private final ScopeStack stack;
 
     SubnetPlan(int id, SubnetConfig config, NetworkPlan network) {
         this.id = id;
         this.config = config;
         this.network = network;
+        this.stack = ScopeStack.of(null, java.util.List.of(), null, config.scope());
     }
 
     public int id() {
@@ -38,11 +39,8 @@ public final class SubnetPlan {
         return network;
     }
 
-    /** The subnet's scopes for clients that are no host's and in no class (cached). */
+    /** The subnet's scopes for clients that are no host's and in no class. */
     ScopeStack stack() {
-        if (stack == null) {
-            stack = ScopeStack.of(null, java.util.List.of(), null, config.scope());
-        }
         return stack;
     }
 

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ public final class EventLoopEngine implements EngineExecutor {
     private final EventLoop loop;
     private final Duration tick;
     private final List<Runnable> afterBatch = new CopyOnWriteArrayList<>();
+    private final List<Future<?>> ticks = new CopyOnWriteArrayList<>();
 
     public EventLoopEngine(EventLoop loop, Duration tick) {
         this.loop = loop;
@@ -71,10 +73,10 @@ public final class EventLoopEngine implements EngineExecutor {
 
     @Override
     public void onTick(Runnable hook) {
-        loop.scheduleAtFixedRate(() -> {
+        ticks.add(loop.scheduleAtFixedRate(() -> {
             safely(hook);
             endBatch();
-        }, tick.toNanos(), tick.toNanos(), TimeUnit.NANOSECONDS);
+        }, tick.toNanos(), tick.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     @Override
@@ -92,6 +94,8 @@ public final class EventLoopEngine implements EngineExecutor {
 
     @Override
     public void close(Duration timeout) {
-        // the owner of the event loop group shuts it down after the sockets are closed
+        // the owner of the event loop group shuts it down after the sockets are closed; a group that goes on
+        // serving (the JIT warm-up's scratch server shares the real one's) must not run this engine's ticks
+        ticks.forEach(t -> t.cancel(false));
     }
 }

@@ -156,6 +156,25 @@ public final class JournalLeaseStore implements LeaseStore {
         return w == null ? 0 : w.bytesSinceCompaction();
     }
 
+    /** Records written and fsynced groups since the store was opened (one fsync each). */
+    public record Totals(long records, long groups) {
+        /** "N records in G fsynced groups (R per fsync)", for the server's closing log line. */
+        @Override
+        public String toString() {
+            return records + " records in " + groups + " fsynced groups ("
+                    + (groups == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.1f", (double) records / groups))
+                    + " per fsync)";
+        }
+    }
+
+    public synchronized Totals totals() {
+        if (writer == null) {
+            return new Totals(0, 0);
+        }
+        long[] stats = writer.groupStats();
+        return new Totals(stats[1], stats[0]);
+    }
+
     @Override
     public synchronized void close() {
         if (writer != null) {

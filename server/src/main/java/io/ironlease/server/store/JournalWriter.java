@@ -242,9 +242,6 @@ final class JournalWriter {
     }
 
     private void finish() {
-        long[] stats = groupStats();
-        LOG.info("LEASE_STORE_CLOSED {}: {} records in {} fsynced groups ({} per fsync)", file, stats[1], stats[0],
-                stats[0] == 0 ? 0 : String.format(java.util.Locale.ROOT, "%.1f", (double) stats[1] / stats[0]));
         try {
             channel.force(true);
         } catch (IOException e) {
