@@ -60,7 +60,11 @@ public final class ClientId {
     }
 
     static int hardwareHash(HardwareAddress hardware) {
-        return bytesHash(hardware.bytes(), 0x811C9DC5 ^ hardware.type());
+        int h = 0x811C9DC5 ^ hardware.type();
+        for (int i = 0; i < hardware.length(); i++) {
+            h = (h ^ hardware.byteAt(i)) * 0x01000193;
+        }
+        return finish(h);
     }
 
     /**
@@ -72,6 +76,10 @@ public final class ClientId {
         for (byte b : bytes) {
             h = (h ^ (b & 0xff)) * 0x01000193;
         }
+        return finish(h);
+    }
+
+    private static int finish(int h) {
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;

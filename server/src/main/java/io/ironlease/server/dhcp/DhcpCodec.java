@@ -182,6 +182,59 @@ public final class DhcpCodec {
     }
 
     /**
+     * The common case of {@link #encodeReporting} without its layout work or a new array: when every
+     * option fits the options field as it is, writes the message into {@code out} (zeroed first) and
+     * returns its length, the same bytes {@code encodeReporting} would make. Returns -1 when the options
+     * need laying out (overload, splitting or dropping) or {@code out} is too short: encode with
+     * {@code encodeReporting} then.
+     */
+    public static int encodeSimple(DhcpPacket packet, int maxLength, byte[] out) {
+        if (maxLength < BOOTP_MIN_LENGTH) {
+            throw new IllegalArgumentException("maximum length " + maxLength + " is under the BOOTP "
+                    + BOOTP_MIN_LENGTH + " bytes");
+        }
+        List<DhcpOption> options = packet.options().asList();
+        int used = 0;
+        int agentLength = 0;
+        for (int i = 0; i < options.size(); i++) { // indexed: no iterator per reply on the hot path
+            DhcpOption option = options.get(i);
+            if (option.code() == OptionCodes.RELAY_AGENT_INFORMATION) {
+                agentLength = option.encodedLength();
+            } else if (option.code() != OptionCodes.OVERLOAD) {
+                if (option.length() > 255) {
+                    return -1;
+                }
+                used += option.length() + 2;
+            }
+        }
+        int length = Math.max(BOOTP_MIN_LENGTH, OPTIONS_OFFSET + used + agentLength + 1);
+        if (used > maxLength - OPTIONS_OFFSET - 1 || length > out.length) {
+            return -1;
+        }
+        java.util.Arrays.fill(out, 0, length, (byte) 0);
+        writeHeader(packet, out);
+        int at = OPTIONS_OFFSET;
+        DhcpOption agent = null;
+        for (int i = 0; i < options.size(); i++) {
+            DhcpOption option = options.get(i);
+            if (option.code() == OptionCodes.RELAY_AGENT_INFORMATION) {
+                agent = option;
+            } else if (option.code() != OptionCodes.OVERLOAD) {
+                byte[] value = option.rawValue();
+                out[at++] = (byte) option.code();
+                out[at++] = (byte) value.length;
+                System.arraycopy(value, 0, out, at, value.length);
+                at += value.length;
+            }
+        }
+        if (agent != null) {
+            at = OptionAreaWriter.writeSplit(out, at, agent.code(), agent.rawValue());
+        }
+        out[at] = (byte) OptionCodes.END;
+        return length;
+    }
+
+    /**
      * The largest reply for {@code request}: its option 57 clamped to 576-1500 (as dhcpd), less the IP
      * and UDP headers; {@link #DEFAULT_MAX_LENGTH} when it sent none; 300 bytes for a BOOTP request,
      * whose client expects the RFC 951 layout with a 64-byte vendor area (as dhcpd).
@@ -222,6 +275,9 @@ public final class DhcpCodec {
     }
 
     private static String headerString(byte[] data, int offset, int length) {
+        if (data[offset] == 0) {
+            return ""; // the usual case: no server name, no file
+        }
         int end = 0;
         while (end < length && data[offset + end] != 0) {
             end++;

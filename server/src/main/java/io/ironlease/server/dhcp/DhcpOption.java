@@ -5,18 +5,36 @@ import java.util.HexFormat;
 
 /**
  * One option as carried on the wire: its code and its value after RFC 3396 concatenation. The value
- * may be longer than 255 bytes; the codec splits it into several instances when encoding.
+ * may be longer than 255 bytes; the codec splits it into several instances when encoding. Immutable:
+ * the public constructor and {@link #value()} copy; the codec and reply builders hand over arrays they
+ * made and never touch again ({@link #adopt}), which saves a copy per option on the hot path.
  */
-public record DhcpOption(int code, byte[] value) {
+public final class DhcpOption {
 
-    public DhcpOption {
+    private final int code;
+    private final byte[] value;
+
+    public DhcpOption(int code, byte[] value) {
+        this(code, value.clone(), true);
+    }
+
+    private DhcpOption(int code, byte[] value, boolean checked) {
         if (code < 1 || code > 254) {
             throw new IllegalArgumentException("option code must be 1-254, got " + code);
         }
-        value = value.clone();
+        this.code = code;
+        this.value = value;
     }
 
-    @Override
+    /** An option that owns {@code value} from now on: the caller must not keep or change the array. */
+    static DhcpOption adopt(int code, byte[] value) {
+        return new DhcpOption(code, value, true);
+    }
+
+    public int code() {
+        return code;
+    }
+
     public byte[] value() {
         return value.clone();
     }

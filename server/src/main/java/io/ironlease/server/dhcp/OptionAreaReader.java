@@ -1,6 +1,5 @@
 package io.ironlease.server.dhcp;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,9 +11,11 @@ final class OptionAreaReader {
 
     private final byte[] data;
     private final int base;
-    private final List<Integer> codes = new ArrayList<>();
-    private final List<byte[]> values = new ArrayList<>();
-    private final List<Integer> firstOffsets = new ArrayList<>();
+    // parallel arrays, grown on demand: a request carries a dozen options, decoded for every packet
+    private int count;
+    private int[] codes = new int[8];
+    private byte[][] values = new byte[8][];
+    private int[] firstOffsets = new int[8];
 
     OptionAreaReader(byte[] data, int base) {
         this.data = data;
@@ -54,48 +55,64 @@ final class OptionAreaReader {
         }
     }
 
+    private int indexOf(int code) {
+        for (int k = 0; k < count; k++) {
+            if (codes[k] == code) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     private void append(int code, int valueOffset, int length, int optionOffset) {
-        int index = codes.indexOf(code);
-        byte[] chunk = Arrays.copyOfRange(data, base + valueOffset, base + valueOffset + length);
+        int index = indexOf(code);
         if (index < 0) {
-            codes.add(code);
-            values.add(chunk);
-            firstOffsets.add(optionOffset);
+            if (count == codes.length) {
+                codes = Arrays.copyOf(codes, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+                firstOffsets = Arrays.copyOf(firstOffsets, count * 2);
+            }
+            codes[count] = code;
+            values[count] = Arrays.copyOfRange(data, base + valueOffset, base + valueOffset + length);
+            firstOffsets[count] = optionOffset;
+            count++;
         } else {
-            byte[] old = values.get(index);
+            byte[] old = values[index];
             byte[] joined = Arrays.copyOf(old, old.length + length);
-            System.arraycopy(chunk, 0, joined, old.length, length);
-            values.set(index, joined);
+            System.arraycopy(data, base + valueOffset, joined, old.length, length);
+            values[index] = joined;
         }
     }
 
     /** The overload option read so far from the options field, checked; null when absent. */
     Overload overload() throws DhcpParseException {
-        int index = codes.indexOf(OptionCodes.OVERLOAD);
+        int index = indexOf(OptionCodes.OVERLOAD);
         if (index < 0) {
             return null;
         }
-        byte[] value = values.get(index);
+        byte[] value = values[index];
         try {
             OptionChecks.check(OptionCodes.OVERLOAD, value);
         } catch (IllegalArgumentException e) {
-            throw new DhcpParseException(e.getMessage(), firstOffsets.get(index));
+            throw new DhcpParseException(e.getMessage(), firstOffsets[index]);
         }
         return Overload.fromCode(value[0] & 0xff);
     }
 
     /** The concatenated options, each checked; a bad value reports its first instance's offset. */
     DhcpOptions build() throws DhcpParseException {
-        List<DhcpOption> options = new ArrayList<>(codes.size());
-        for (int k = 0; k < codes.size(); k++) {
-            int code = codes.get(k);
-            try {
-                OptionChecks.check(code, values.get(k));
-            } catch (IllegalArgumentException e) {
-                throw new DhcpParseException(e.getMessage(), firstOffsets.get(k));
-            }
-            options.add(new DhcpOption(code, values.get(k)));
+        if (count == 0) {
+            return DhcpOptions.empty();
         }
-        return options.isEmpty() ? DhcpOptions.empty() : new DhcpOptions(List.copyOf(options));
+        DhcpOption[] options = new DhcpOption[count];
+        for (int k = 0; k < count; k++) {
+            try {
+                OptionChecks.check(codes[k], values[k]);
+            } catch (IllegalArgumentException e) {
+                throw new DhcpParseException(e.getMessage(), firstOffsets[k]);
+            }
+            options[k] = DhcpOption.adopt(codes[k], values[k]); // the arrays were copied out of the datagram here
+        }
+        return new DhcpOptions(List.of(options));
     }
 }

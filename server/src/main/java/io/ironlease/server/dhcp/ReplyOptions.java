@@ -32,8 +32,9 @@ final class ReplyOptions {
         return this;
     }
 
+    /** Takes {@code value} over (the callers make it for this option). */
     ReplyOptions put(int code, byte[] value) {
-        return put(new DhcpOption(code, value));
+        return put(DhcpOption.adopt(code, value));
     }
 
     ReplyOptions messageType(MessageType type) {

@@ -7,6 +7,7 @@ import io.ironlease.server.dhcp.DhcpParseException;
 import io.ironlease.server.dhcp.DhcpPorts;
 import io.ironlease.server.dhcp.ReplyDestination;
 import io.ironlease.server.dhcp.ReplyRouting;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -98,7 +99,7 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
         InetSocketAddress source = datagram.sender();
         DhcpPacket packet;
         try {
-            io.netty.buffer.ByteBuf content = datagram.content();
+            ByteBuf content = datagram.content();
             int length = content.readableBytes();
             byte[] bytes = length <= scratch.length ? scratch : new byte[length];
             content.getBytes(content.readerIndex(), bytes, 0, length);
@@ -192,16 +193,11 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
         for (DhcpPacket reply : replies) {
             ReplyRouting.RoutedReply routed = ReplyRouting.route(request, reply, info.sourceAddress(),
                     info.source().getPort(), serverPorts);
-            DhcpCodec.Encoded encoded = DhcpCodec.encodeReporting(routed.reply(), maxLength);
-            if (!encoded.droppedCodes().isEmpty()) {
-                log.warn("DHCP_REPLY_OPTIONS_DROPPED", () -> "options " + encoded.droppedCodes() + " do not fit in "
-                        + maxLength + " bytes for " + request.chaddr());
-            }
             ReplyDestination destination = routed.destination();
             Channel channel = destination.kind() == ReplyDestination.Kind.BROADCAST
                     ? replyChannels.forBroadcast(receiving) : replyChannels.forUnicast(receiving);
             InetSocketAddress to = socketAddress(destination);
-            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(encoded.bytes()), to))
+            channel.write(new DatagramPacket(encode(channel, routed.reply(), maxLength, request), to))
                     .addListener(future -> {
                         if (future.isSuccess()) {
                             counters.repliesSent.increment();
@@ -212,6 +208,26 @@ public final class DhcpDatagramHandler extends SimpleChannelInboundHandler<Datag
                     });
             flushLater(channel, receiving);
         }
+    }
+
+    /** Replies are encoded here, then copied into a pooled direct buffer (event loop confined). */
+    private final byte[] replyScratch = new byte[2048];
+
+    /**
+     * The reply in a pooled direct buffer, which the socket sends without another copy: most replies are
+     * encoded straight into the scratch array; those whose options need laying out take the full encoder.
+     */
+    private ByteBuf encode(Channel channel, DhcpPacket reply, int maxLength, DhcpPacket request) {
+        int length = DhcpCodec.encodeSimple(reply, maxLength, replyScratch);
+        if (length >= 0) {
+            return channel.alloc().directBuffer(length).writeBytes(replyScratch, 0, length);
+        }
+        DhcpCodec.Encoded encoded = DhcpCodec.encodeReporting(reply, maxLength);
+        if (!encoded.droppedCodes().isEmpty()) {
+            log.warn("DHCP_REPLY_OPTIONS_DROPPED", () -> "options " + encoded.droppedCodes() + " do not fit in "
+                    + maxLength + " bytes for " + request.chaddr());
+        }
+        return Unpooled.wrappedBuffer(encoded.bytes());
     }
 
     /** The last destination and its socket address, reused: replies mostly go to the same relay. */

@@ -74,6 +74,23 @@ class DhcpCodecProperties {
         Statistics.label("dropped").coverage(c -> c.check(true).percentage(p -> p > 5));
     }
 
+    @Property(tries = 1500)
+    void theSimpleEncodingIsTheFullEncodingWhereverItApplies(@ForAll("packets") DhcpPacket packet,
+            @ForAll @IntRange(min = 300, max = 1500) int maxLength) {
+        byte[] out = new byte[2048];
+        java.util.Arrays.fill(out, (byte) 0x5a); // leftovers of an earlier message must not show
+        int length = DhcpCodec.encodeSimple(packet, maxLength, out);
+        DhcpCodec.Encoded full = DhcpCodec.encodeReporting(packet, maxLength);
+        if (length >= 0) {
+            assertThat(Arrays.copyOf(out, length)).isEqualTo(full.bytes());
+        } else {
+            assertThat(full.overload().isPresent() || !full.droppedCodes().isEmpty()
+                    || packet.options().asList().stream().anyMatch(o -> o.length() > 255)).isTrue();
+        }
+        Statistics.label("simple").collect(length >= 0);
+        Statistics.label("simple").coverage(c -> c.check(true).percentage(p -> p > 20));
+    }
+
     private static boolean lastIsAgentOrNone(DhcpPacket packet) {
         List<Integer> codes = packet.options().codes();
         int agentAt = codes.indexOf(OptionCodes.RELAY_AGENT_INFORMATION);

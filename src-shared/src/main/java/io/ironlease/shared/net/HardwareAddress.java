@@ -89,6 +89,11 @@ public final class HardwareAddress implements Comparable<HardwareAddress> {
         return bytes.length;
     }
 
+    /** Byte {@code index} of the address (0 to 255), without copying the address. */
+    public int byteAt(int index) {
+        return bytes[index] & 0xff;
+    }
+
     /** The dhcpd.conf/dhcpd.leases keyword for the type: ethernet, token-ring, fddi or infiniband. */
     public String typeName() {
         return switch (type) {

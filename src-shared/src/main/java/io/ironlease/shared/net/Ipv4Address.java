@@ -60,8 +60,9 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
         if (bytes.length - offset < 4) {
             throw new IllegalArgumentException("an IPv4 address needs 4 bytes, got " + (bytes.length - offset));
         }
-        return new Ipv4Address(((bytes[offset] & 0xff) << 24) | ((bytes[offset + 1] & 0xff) << 16)
-                | ((bytes[offset + 2] & 0xff) << 8) | (bytes[offset + 3] & 0xff));
+        int bits = ((bytes[offset] & 0xff) << 24) | ((bytes[offset + 1] & 0xff) << 16)
+                | ((bytes[offset + 2] & 0xff) << 8) | (bytes[offset + 3] & 0xff);
+        return bits == 0 ? ANY : new Ipv4Address(bits); // most header addresses of a request are 0.0.0.0
     }
 
     public static Ipv4Address fromLong(long value) {
