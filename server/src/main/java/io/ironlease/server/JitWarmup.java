@@ -3,6 +3,7 @@ package io.ironlease.server;
 import io.ironlease.shared.config.ConfigException;
 import io.ironlease.shared.config.ConfigLoader;
 import io.ironlease.shared.config.model.DhcpConfig;
+import io.ironlease.shared.leases.LeaseFileException;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -78,7 +79,7 @@ final class JitWarmup {
             LOG.info("JIT_WARMUP {} exchanges through a scratch server on loopback in {} ms (compiler {})", exchanges,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), compiler.settled() ? "settled" : "still busy");
             return exchanges;
-        } catch (IOException | RuntimeException | io.ironlease.shared.leases.LeaseFileException e) {
+        } catch (IOException | RuntimeException | LeaseFileException e) {
             LOG.warn("JIT_WARMUP skipped: {}", e.toString());
             return 0;
         } finally {
@@ -87,7 +88,7 @@ final class JitWarmup {
     }
 
     private static int serve(ServerSettings real, boolean interfaceSockets, Path dir, long deadline, int maxExchanges,
-            CompilerActivity compiler, EventLoopGroup group) throws IOException, io.ironlease.shared.leases.LeaseFileException {
+            CompilerActivity compiler, EventLoopGroup group) throws IOException, LeaseFileException {
         DhcpConfig config;
         try {
             config = ConfigLoader.parseStrict("warmup.conf", CONFIG);
