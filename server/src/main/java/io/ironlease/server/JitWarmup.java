@@ -71,8 +71,13 @@ final class JitWarmup {
     static int run(ServerSettings real, boolean interfaceSockets, int maxExchanges, EventLoopGroup group) {
         long t0 = System.nanoTime();
         Path dir = null;
+        Thread removeOnExit = null;
         try {
             dir = Files.createTempDirectory("ironlease-warmup");
+            // a server stopped during its warm-up (SIGTERM) exits before the finally below
+            Path created = dir;
+            removeOnExit = new Thread(() -> deleteQuietly(created), "ironlease-warmup-cleanup");
+            Runtime.getRuntime().addShutdownHook(removeOnExit);
             CompilerActivity compiler = new CompilerActivity();
             int exchanges = serve(real, interfaceSockets, dir, t0 + real.warmup().toNanos(), maxExchanges, compiler,
                     group);
@@ -84,6 +89,13 @@ final class JitWarmup {
             return 0;
         } finally {
             deleteQuietly(dir);
+            if (removeOnExit != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(removeOnExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway; the directory is already gone
+                }
+            }
         }
     }
 
