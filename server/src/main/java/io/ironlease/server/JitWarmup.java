@@ -180,7 +180,7 @@ final class JitWarmup {
             return settled;
         }
 
-        /** True when no compilation is running or queued; false when busy or unknown. */
+        /** True when no C2 compilation is running or queued; false when busy or unknown. */
         private boolean queueEmpty() {
             if (diagnostics == null) {
                 return false;
@@ -201,7 +201,8 @@ final class JitWarmup {
          */
         static boolean idle(String queue) {
             String section = "";
-            for (String line : (Iterable<String>) queue.lines().map(String::strip)::iterator) {
+            for (String raw : queue.split("\n")) {
+                String line = raw.strip();
                 if (line.endsWith(":")) {
                     section = line;
                 } else if (line.isEmpty() || line.equals("Empty")) {

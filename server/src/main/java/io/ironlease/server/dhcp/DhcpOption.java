@@ -15,20 +15,20 @@ public final class DhcpOption {
     private final byte[] value;
 
     public DhcpOption(int code, byte[] value) {
-        this(code, value.clone(), true);
+        this(code, value, true);
     }
 
-    private DhcpOption(int code, byte[] value, boolean checked) {
+    private DhcpOption(int code, byte[] value, boolean copy) {
         if (code < 1 || code > 254) {
             throw new IllegalArgumentException("option code must be 1-254, got " + code);
         }
         this.code = code;
-        this.value = value;
+        this.value = copy ? value.clone() : value;
     }
 
     /** An option that owns {@code value} from now on: the caller must not keep or change the array. */
     static DhcpOption adopt(int code, byte[] value) {
-        return new DhcpOption(code, value, true);
+        return new DhcpOption(code, value, false);
     }
 
     public int code() {
